@@ -1,0 +1,68 @@
+/**
+ * Data contracts of the cards: what each render function takes. All strings are final, localised text;
+ * the render functions never translate.
+ */
+
+export type Tone = 'good' | 'warning' | 'attention' | 'default';
+
+/** A card button: rendered as Action.Execute with an Action.Submit fallback carrying the same verb and data. */
+export interface CardAction {
+  verb: string;
+  title: string;
+  data: Record<string, string | number | boolean>;
+  style?: 'positive' | 'destructive' | 'default';
+}
+
+export interface RoomSummaryView {
+  id: string;
+  displayName: string;
+  emailAddress: string;
+  /** "HQ, floor 4" / "HQ, étage 4" */
+  location?: string;
+}
+
+export interface RoomDiagnosisView {
+  room: RoomSummaryView;
+  verdict: { headline: string; summary: string; tone: Tone };
+  evidence: { label: string; value: string; tone: Tone }[];
+  plan: { title: string; detail: string; powershell?: string }[];
+  /** Evidence that could not be read, each as a sentence. */
+  missingEvidence: string[];
+  /** When the facts were read, already formatted for the reader. */
+  gatheredAt: string;
+  actions: CardAction[];
+}
+
+export interface RoomChoiceView {
+  /** What the user typed for the room. */
+  query: string;
+  /** Candidates to pick from (ambiguous) or the closest names (not found). */
+  rooms: RoomSummaryView[];
+  /** Verb and extra data each pick sends back, with `roomId` added per room. */
+  pickVerb: string;
+  pickData: Record<string, string>;
+}
+
+export interface ConfirmActionView {
+  title: string;
+  /** One line per change, exactly what will happen. */
+  changes: string[];
+  warning?: string;
+  confirm: CardAction;
+  cancel: CardAction;
+}
+
+export interface ErrorView {
+  title: string;
+  message: string;
+  /** What the user can do about it. */
+  nextStep?: string;
+  correlationId: string;
+  requestId?: string;
+}
+
+/** One example shown on the help card. */
+export interface HelpExample {
+  text: string;
+  description: string;
+}
