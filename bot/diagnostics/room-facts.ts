@@ -40,4 +40,8 @@ export interface RoomFacts {
   gaps: EvidenceGap[];
   /** When the facts were read (ISO 8601). */
   gatheredAt: string;
+  /** Names of the groups found in `licenseAssignmentStates[].assignedByGroup`, when the gateway read them. */
+  licenceGroups?: { id: string; displayName: string | null }[];
+  /** The tenant's country (organization `countryLetterCode`): proposed when the usage location is missing. */
+  tenantCountryCode?: string | null;
 }

@@ -1,0 +1,91 @@
+import { renderRoomChoiceCard, renderRoomDiagnosisCard, type AdaptiveCard } from '../cards';
+import type { CardAction } from '../cards/view-models';
+import { diagnoseRoom, presentRoomDiagnosis, type RoomDiagnosis } from '../diagnostics';
+import type { Locale } from '../i18n';
+import type { DirectoryRoom, Resolution } from '../recognition/types';
+import { roomSummary } from './room-view';
+import { t } from './texts';
+import type { BotServices, MessageCommand, Turn } from './types';
+
+/** Verb of the buttons that (re)diagnose a room: room pickers and "check again". */
+export const DIAGNOSE_VERB = 'room.diagnose';
+/** Verb of the diagnosis card's first workflow button. */
+export const START_REPAIR_VERB = 'licence.start-repair';
+
+/** Gathers the facts for one room, runs the rules and renders the diagnosis card. */
+export async function diagnosisCard(
+  room: DirectoryRoom,
+  locale: Locale,
+  services: BotServices,
+): Promise<AdaptiveCard> {
+  const { diagnosis, view } = await diagnose(room, locale, services);
+  view.actions = actionsFor(diagnosis, room, locale);
+  return renderRoomDiagnosisCard(view, locale);
+}
+
+/** The facts and verdict for one room, with the card's view model. */
+export async function diagnose(room: DirectoryRoom, locale: Locale, services: BotServices) {
+  const deviceId = services.directory.current().teamsDeviceByAccount.get(room.emailAddress.toLowerCase());
+  const facts = await services.gateway.gatherRoomFacts(room, deviceId ? { teamsDeviceId: deviceId } : {});
+  const diagnosis = diagnoseRoom(facts);
+  // Cards show Graph text as plain TextRuns, so Markdown escapes would appear as stray backslashes.
+  return { facts, diagnosis, view: presentRoomDiagnosis(diagnosis, facts, locale, { markdown: false }) };
+}
+
+function actionsFor(diagnosis: RoomDiagnosis, room: DirectoryRoom, locale: Locale): CardAction[] {
+  const actions: CardAction[] = [];
+  if (diagnosis.verdict.code === 'licence-bug') {
+    actions.push({
+      verb: START_REPAIR_VERB,
+      title: t(locale, 'repair.start'),
+      data: { roomId: room.id },
+      style: 'positive',
+    });
+  } else if (diagnosis.verdict.code === 'user-licence-on-room') {
+    actions.push({
+      verb: START_REPAIR_VERB,
+      title: t(locale, 'repair.removeUserLicence'),
+      data: { roomId: room.id },
+      style: 'positive',
+    });
+  }
+  actions.push({ verb: DIAGNOSE_VERB, title: t(locale, 'repair.recheck'), data: { roomId: room.id } });
+  return actions;
+}
+
+/** Replies for a room mention that did not resolve to exactly one room; `undefined` when it did. */
+export function roomResolutionReply(
+  resolution: Resolution<DirectoryRoom> | undefined,
+  turn: Turn,
+  services: BotServices,
+): { card?: AdaptiveCard; text?: string; room?: DirectoryRoom } {
+  const snapshot = services.directory.current();
+  if (!snapshot.loadedAt) return { text: t(turn.locale, 'directory.loading') };
+  if (!resolution) return { text: t(turn.locale, 'room.which') };
+  if (resolution.kind === 'resolved') return { room: resolution.value };
+  if (snapshot.rooms.length === 0)
+    return { text: t(turn.locale, 'directory.empty', { query: resolution.query }) };
+  const rooms = (resolution.kind === 'ambiguous' ? resolution.candidates : resolution.suggestions).map((r) =>
+    roomSummary(r, turn.locale),
+  );
+  const view = { query: resolution.query, rooms, pickVerb: DIAGNOSE_VERB, pickData: {} };
+  return {
+    card: renderRoomChoiceCard(
+      view,
+      turn.locale,
+      resolution.kind === 'ambiguous' ? 'ambiguous' : 'not-found',
+    ),
+  };
+}
+
+/** "room 4B stuck on licence": resolve the room, diagnose it, answer with the card. */
+export const diagnoseRoomCommand: MessageCommand = {
+  name: 'diagnose-room',
+  intents: ['room-licence'],
+  async handle({ turn, recognition }, services) {
+    const reply = roomResolutionReply(recognition.room, turn, services);
+    if (reply.text) return turn.sendText(reply.text);
+    if (reply.card) return turn.send(reply.card);
+    if (reply.room) await turn.send(await diagnosisCard(reply.room, turn.locale, services));
+  },
+};

@@ -1,0 +1,115 @@
+import { defineTexts } from '../i18n';
+
+/** Texts of the chat commands and card verbs, in English and French. */
+export const t = defineTexts({
+  en: {
+    'help.example.room': 'room 4B stuck on licence',
+    'help.example.room.desc':
+      'Diagnose a Teams Room: account, licence, app build, device health, and the fix.',
+    'help.example.roomFr': 'salle 4B bloquée licence',
+    'help.example.roomFr.desc': 'The same in French: I answer in the language you write in.',
+    'help.example.phone': "Alice's CCX 500 says no internet",
+    'help.example.phone.desc': 'Poly CCX phone showing "No internet. Emergency calls aren\'t supported".',
+    'help.example.status': 'status 4B',
+    'help.example.status.desc': 'Where the repair of a room stands.',
+    'help.example.help': 'help',
+    'help.example.help.desc': 'This card.',
+    'room.which': 'Which room do you mean? Name it, for example "room 4B stuck on licence".',
+    'directory.loading': 'I am still loading the room list from Microsoft Graph. Try again in a few seconds.',
+    'directory.empty':
+      'I could not load any rooms from Microsoft Graph, so I cannot find "{query}". Check that the app has Place.Read.All.',
+    'case.none': 'There is no open repair case for {room}. Ask me to diagnose it: "{room} stuck on licence".',
+    'case.noneAll': 'There are no open repair cases.',
+    'case.which': 'Which room? For example "status 4B".',
+    'repair.title': 'Licence repair for {room}',
+    'repair.preview': 'This is what the licence repair will do. Nothing has been changed yet.',
+    'repair.change.reset': 'You reset the Teams Rooms app on the console and sign it out.',
+    'repair.change.remove': 'Remove {sku} from {account} (snapshot kept: same licence and disabled plans).',
+    'repair.change.removeUser':
+      'Remove the user licence {sku} from {account}: user licences are blocked on Teams Rooms.',
+    'repair.change.wait': 'Wait 8 to 24 hours so the service purges the old provisioning data.',
+    'repair.change.reassign': 'Reassign {sku} with the same disabled plans (or Teams Rooms Pro).',
+    'repair.change.restart': 'Restart the console and check that it signs in.',
+    'repair.change.none': 'No licence change is needed for this verdict.',
+    'repair.warning':
+      'The console cannot be used while the licence is removed. Tell the people who booked the room.',
+    'repair.back': 'Back to the diagnosis',
+    'repair.start': 'Start the licence repair',
+    'repair.removeUserLicence': 'Remove the user licence',
+    'repair.recheck': 'Check again',
+    'phone.title': "{person}'s phone: no internet",
+    'phone.intro':
+      'Checks for "No internet. Emergency calls aren\'t supported" on a Poly CCX, most likely first:',
+    'phone.step.network':
+      'Network: the phone gets an address on the voice VLAN (169.254.x.x means no DHCP), cable, switch port and PoE budget.',
+    'phone.step.firewall':
+      'Firewall and proxy: TCP 443, UDP 3478-3481, DNS 53, NTP 123 and HTTP 80 open to Microsoft 365.',
+    'phone.step.clock': 'Clock and certificates: NTP reachable, date and time right.',
+    'phone.step.account':
+      'Account enabled and a Teams Phone licence (or Teams Shared Devices for a common-area phone).',
+    'phone.step.firmware': 'Firmware: 7.1.3.0991 is old; update to the 8.x line.',
+    'phone.step.reset': 'Corrupt profile: factory reset and provision again.',
+    'phone.step.escalate': 'Still failing: escalate with the phone logs.',
+    'phone.which': 'Whose phone is it? For example "Alice\'s CCX 500 says no internet".',
+    'person.notFound': 'I found nobody called "{query}".',
+    'person.ambiguous': 'Several people match "{query}": {names}. Use the full name or the email address.',
+  },
+  fr: {
+    'help.example.room': 'room 4B stuck on licence',
+    'help.example.room.desc':
+      'Diagnostiquer une salle Teams : compte, licence, version de l’application, état de l’appareil et la correction.',
+    'help.example.roomFr': 'salle 4B bloquée licence',
+    'help.example.roomFr.desc': 'Je réponds dans la langue de votre message, français ou anglais.',
+    'help.example.phone': 'le CCX 500 d’Alice affiche No internet',
+    'help.example.phone.desc':
+      'Téléphone Poly CCX qui affiche « No internet. Emergency calls aren’t supported ».',
+    'help.example.status': 'où en est la salle 4B',
+    'help.example.status.desc': 'L’état de la réparation d’une salle.',
+    'help.example.help': 'aide',
+    'help.example.help.desc': 'Cette carte.',
+    'room.which': 'De quelle salle s’agit-il ? Nommez-la, par exemple « salle 4B bloquée licence ».',
+    'directory.loading':
+      'Je charge encore la liste des salles depuis Microsoft Graph. Réessayez dans quelques secondes.',
+    'directory.empty':
+      'Je n’ai pu charger aucune salle depuis Microsoft Graph, je ne peux donc pas trouver « {query} ». Vérifiez que l’application a Place.Read.All.',
+    'case.none':
+      'Aucun dossier de réparation ouvert pour {room}. Demandez-moi un diagnostic : « {room} bloquée licence ».',
+    'case.noneAll': 'Aucun dossier de réparation ouvert.',
+    'case.which': 'Quelle salle ? Par exemple « où en est la salle 4B ».',
+    'repair.title': 'Réparation de la licence de {room}',
+    'repair.preview': 'Voici ce que fera la réparation de la licence. Rien n’a encore été modifié.',
+    'repair.change.reset': 'Vous réinitialisez l’application Teams Rooms sur la console et la déconnectez.',
+    'repair.change.remove':
+      'Retirer {sku} de {account} (copie conservée : même licence et mêmes plans désactivés).',
+    'repair.change.removeUser':
+      'Retirer la licence utilisateur {sku} de {account} : les licences utilisateur sont bloquées sur Teams Rooms.',
+    'repair.change.wait':
+      'Attendre 8 à 24 heures que le service purge les anciennes données de provisionnement.',
+    'repair.change.reassign': 'Réattribuer {sku} avec les mêmes plans désactivés (ou Teams Rooms Pro).',
+    'repair.change.restart': 'Redémarrer la console et vérifier qu’elle se connecte.',
+    'repair.change.none': 'Ce diagnostic ne demande aucun changement de licence.',
+    'repair.warning':
+      'La console est inutilisable tant que la licence est retirée. Prévenez les personnes qui ont réservé la salle.',
+    'repair.back': 'Retour au diagnostic',
+    'repair.start': 'Lancer la réparation de la licence',
+    'repair.removeUserLicence': 'Retirer la licence utilisateur',
+    'repair.recheck': 'Vérifier à nouveau',
+    'phone.title': 'Téléphone de {person} : pas d’internet',
+    'phone.intro':
+      'Vérifications pour « No internet. Emergency calls aren’t supported » sur un Poly CCX, les plus probables d’abord :',
+    'phone.step.network':
+      'Réseau : le téléphone obtient une adresse sur le VLAN voix (169.254.x.x : pas de DHCP), câble, port du commutateur et budget PoE.',
+    'phone.step.firewall':
+      'Pare-feu et proxy : TCP 443, UDP 3478-3481, DNS 53, NTP 123 et HTTP 80 ouverts vers Microsoft 365.',
+    'phone.step.clock': 'Horloge et certificats : NTP joignable, date et heure justes.',
+    'phone.step.account':
+      'Compte activé et licence Teams Phone (ou Teams Shared Devices pour un téléphone partagé).',
+    'phone.step.firmware': 'Micrologiciel : 7.1.3.0991 est ancien ; passez à la branche 8.x.',
+    'phone.step.reset': 'Profil corrompu : réinitialisation d’usine et nouveau provisionnement.',
+    'phone.step.escalate': 'Toujours en panne : escalade avec les journaux du téléphone.',
+    'phone.which': 'À qui est ce téléphone ? Par exemple « le CCX 500 d’Alice affiche No internet ».',
+    'person.notFound': 'Je ne trouve personne du nom de « {query} ».',
+    'person.ambiguous':
+      'Plusieurs personnes correspondent à « {query} » : {names}. Donnez le nom complet ou l’adresse e-mail.',
+  },
+});

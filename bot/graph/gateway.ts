@@ -1,0 +1,278 @@
+import type { GraphError } from '../errors';
+import type { EvidenceGap, RoomFacts } from '../diagnostics/room-facts';
+import type { DirectoryRoom } from '../recognition/types';
+import type {
+  GraphDevice,
+  GraphLicenseDetails,
+  GraphRoom,
+  GraphSubscribedSku,
+  GraphTeamworkDevice,
+  GraphTeamworkDeviceConfiguration,
+  GraphTeamworkDeviceHealth,
+  GraphUser,
+} from './model';
+import type { BatchRequest, BatchResult, GraphTransport } from './graph-transport';
+
+export const SELECT = {
+  user: 'id,displayName,userPrincipalName,mail,givenName,surname,accountEnabled,usageLocation,assignedLicenses,licenseAssignmentStates',
+  person: 'id,displayName,givenName,surname,userPrincipalName,mail',
+  licenseDetails: 'id,skuId,skuPartNumber,servicePlans',
+  subscribedSku: 'id,skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits,appliesTo',
+  room: 'id,displayName,emailAddress,building,floorNumber,floorLabel,capacity,nickname',
+  entraDevice:
+    'id,deviceId,displayName,accountEnabled,trustType,operatingSystem,operatingSystemVersion,approximateLastSignInDateTime',
+  teamworkDevice:
+    'id,deviceType,hardwareDetail,currentUser,healthStatus,activityState,companyAssetTag,notes,lastModifiedDateTime',
+  health: 'id,connection,loginStatus,softwareUpdateHealth,lastModifiedDateTime',
+  configuration: 'id,softwareVersions,systemConfiguration',
+} as const;
+
+/** Escapes a value for an OData string literal. */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const seg = encodeURIComponent;
+
+/** What the gateway knows in advance about a room, from the directory cache, to save round trips. */
+export interface RoomHints {
+  teamsDeviceId?: string;
+}
+
+export interface GatewayOptions {
+  /** How long subscribed SKUs are reused: they cost more throttling units than most reads. */
+  skuCacheMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * The one way the bot talks to Microsoft Graph: domain methods over {@link GraphTransport}.
+ * Reads select only what the bot uses; independent reads of one diagnosis share one `$batch` per API version.
+ */
+export class GraphGateway {
+  private skuCache: { at: number; value: GraphSubscribedSku[] } | undefined;
+  private readonly skuCacheMs: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly transport: GraphTransport,
+    options: GatewayOptions = {},
+  ) {
+    this.skuCacheMs = options.skuCacheMs ?? 60_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** A cheap read that proves Graph answers and the credentials work. */
+  async ping(): Promise<void> {
+    await this.transport.get('v1.0', '/users?$top=1&$select=id');
+  }
+
+  async listRooms(): Promise<GraphRoom[]> {
+    return this.transport.getAll<GraphRoom>(
+      'v1.0',
+      `/places/microsoft.graph.room?$select=${SELECT.room}&$top=100`,
+    );
+  }
+
+  async listPeople(): Promise<GraphUser[]> {
+    return this.transport.getAll<GraphUser>('v1.0', `/users?$select=${SELECT.person}&$top=999`);
+  }
+
+  /** Every Teams device (beta; 50 per page). */
+  async listTeamsDevices(): Promise<GraphTeamworkDevice[]> {
+    return this.transport.getAll<GraphTeamworkDevice>(
+      'beta',
+      `/teamwork/devices?$select=${SELECT.teamworkDevice}`,
+    );
+  }
+
+  async getSubscribedSkus(): Promise<GraphSubscribedSku[]> {
+    const cached = this.cachedSkus();
+    if (cached) return cached;
+    const skus = await this.transport.getAll<GraphSubscribedSku>(
+      'v1.0',
+      `/subscribedSkus?$select=${SELECT.subscribedSku}`,
+    );
+    this.skuCache = { at: this.now().getTime(), value: skus };
+    return skus;
+  }
+
+  /**
+   * Gathers everything the room diagnosis needs. With the Teams device id known (directory cache), this is two
+   * sequential round trips: account, licences, SKUs and the device in parallel batches, then the Entra device.
+   * Teams device data is optional evidence: its failure becomes a gap, never an error.
+   */
+  async gatherRoomFacts(room: DirectoryRoom, hints: RoomHints = {}): Promise<RoomFacts> {
+    const upn = room.emailAddress;
+    const gaps: EvidenceGap[] = [];
+    const cachedSkus = this.cachedSkus();
+    const v1Requests: BatchRequest[] = [
+      { id: 'user', url: `/users/${seg(upn)}?$select=${SELECT.user}` },
+      { id: 'licenses', url: `/users/${seg(upn)}/licenseDetails?$select=${SELECT.licenseDetails}` },
+    ];
+    if (!cachedSkus) v1Requests.push({ id: 'skus', url: `/subscribedSkus?$select=${SELECT.subscribedSku}` });
+
+    const [v1, device] = await Promise.all([
+      this.transport.batch('v1.0', v1Requests),
+      hints.teamsDeviceId ? this.readTeamsDevice(hints.teamsDeviceId) : Promise.resolve(undefined),
+    ]);
+
+    const userResult = v1.get('user');
+    let account: GraphUser | null = null;
+    if (userResult?.ok) account = userResult.body as GraphUser;
+    else if (userResult && userResult.status !== 404) throw userResult.error;
+
+    const licenseDetails = account
+      ? this.collection<GraphLicenseDetails>(v1.get('licenses'), 'licence-details', gaps)
+      : null;
+    let subscribedSkus: GraphSubscribedSku[] | null = cachedSkus ?? null;
+    if (!cachedSkus) {
+      subscribedSkus = this.collection<GraphSubscribedSku>(v1.get('skus'), 'subscribed-skus', gaps);
+      if (subscribedSkus) this.skuCache = { at: this.now().getTime(), value: subscribedSkus };
+    }
+
+    let teamsDevice: RoomFacts['teamsDevice'] = null;
+    if (device?.kind === 'found' && this.belongsTo(device.value.device, account, upn))
+      teamsDevice = device.value;
+    else if (device?.kind === 'failed') gaps.push(device.gap);
+
+    // No cached device (or it moved): look it up by the account; health and configuration follow.
+    if (!teamsDevice && device?.kind !== 'failed' && account) {
+      const found = await this.findTeamsDeviceFor(account.id);
+      if (found.kind === 'failed') gaps.push(found.gap);
+      else if (found.kind === 'found') {
+        const full = await this.readTeamsDevice(found.id);
+        if (full.kind === 'found') teamsDevice = full.value;
+        else if (full.kind === 'failed') gaps.push(full.gap);
+      }
+      if (!teamsDevice && found.kind === 'none')
+        gaps.push({ source: 'teams-device', reason: 'not-registered' });
+    }
+
+    const hostName =
+      teamsDevice?.configuration?.systemConfiguration?.networkConfiguration?.hostName ?? undefined;
+    let entraDevice: GraphDevice | null = null;
+    if (hostName) {
+      try {
+        const page = await this.transport.get<{ value?: GraphDevice[] }>(
+          'v1.0',
+          `/devices?$filter=${encodeURIComponent(`displayName eq ${odataString(hostName)}`)}&$select=${SELECT.entraDevice}`,
+        );
+        entraDevice = page.value?.[0] ?? null;
+        if (!entraDevice) gaps.push({ source: 'entra-device', reason: 'not-found' });
+      } catch (err) {
+        gaps.push(gapFrom('entra-device', err as GraphError));
+      }
+    }
+
+    return {
+      room: {
+        id: room.id,
+        displayName: room.displayName,
+        emailAddress: upn,
+        building: room.building ?? null,
+        floor: room.floor ?? null,
+      },
+      account,
+      licenseDetails,
+      subscribedSkus,
+      teamsDevice,
+      entraDevice,
+      gaps,
+      gatheredAt: this.now().toISOString(),
+    };
+  }
+
+  private cachedSkus(): GraphSubscribedSku[] | undefined {
+    if (this.skuCache && this.now().getTime() - this.skuCache.at < this.skuCacheMs)
+      return this.skuCache.value;
+    return undefined;
+  }
+
+  private collection<T>(
+    result: BatchResult | undefined,
+    source: EvidenceGap['source'],
+    gaps: EvidenceGap[],
+  ): T[] | null {
+    if (result?.ok) return ((result.body as { value?: T[] }).value ?? []) as T[];
+    if (result) gaps.push(gapFrom(source, result.error));
+    return null;
+  }
+
+  /** The cached device id may be stale: trust it only while it still signs in with this room's account. */
+  private belongsTo(device: GraphTeamworkDevice, account: GraphUser | null, upn: string): boolean {
+    const cu = device.currentUser;
+    if (!cu) return false;
+    if (account && cu.id === account.id) return true;
+    return (cu.userPrincipalName ?? '').toLowerCase() === upn.toLowerCase();
+  }
+
+  private async readTeamsDevice(
+    id: string,
+  ): Promise<
+    | { kind: 'found'; value: NonNullable<RoomFacts['teamsDevice']> }
+    | { kind: 'none' }
+    | { kind: 'failed'; gap: EvidenceGap }
+  > {
+    let results: Map<string, BatchResult>;
+    try {
+      results = await this.transport.batch('beta', [
+        { id: 'device', url: `/teamwork/devices/${seg(id)}?$select=${SELECT.teamworkDevice}` },
+        { id: 'health', url: `/teamwork/devices/${seg(id)}/health?$select=${SELECT.health}` },
+        {
+          id: 'configuration',
+          url: `/teamwork/devices/${seg(id)}/configuration?$select=${SELECT.configuration}`,
+        },
+      ]);
+    } catch (err) {
+      return { kind: 'failed', gap: gapFrom('teams-device', err as GraphError) };
+    }
+    const device = results.get('device');
+    if (!device?.ok) {
+      if (device?.status === 404) return { kind: 'none' };
+      return {
+        kind: 'failed',
+        gap: device
+          ? gapFrom('teams-device', device.error)
+          : { source: 'teams-device', reason: 'unavailable' },
+      };
+    }
+    const health = results.get('health');
+    const configuration = results.get('configuration');
+    return {
+      kind: 'found',
+      value: {
+        device: device.body as GraphTeamworkDevice,
+        health: health?.ok ? (health.body as GraphTeamworkDeviceHealth) : null,
+        configuration: configuration?.ok ? (configuration.body as GraphTeamworkDeviceConfiguration) : null,
+      },
+    };
+  }
+
+  private async findTeamsDeviceFor(
+    userId: string,
+  ): Promise<{ kind: 'found'; id: string } | { kind: 'none' } | { kind: 'failed'; gap: EvidenceGap }> {
+    try {
+      const page = await this.transport.get<{ value?: GraphTeamworkDevice[] }>(
+        'beta',
+        `/teamwork/devices?$filter=${encodeURIComponent(`currentUser/id eq ${odataString(userId)}`)}&$select=id`,
+      );
+      const first = page.value?.[0];
+      return first ? { kind: 'found', id: first.id } : { kind: 'none' };
+    } catch (err) {
+      return { kind: 'failed', gap: gapFrom('teams-device', err as GraphError) };
+    }
+  }
+}
+
+function gapFrom(source: EvidenceGap['source'], error: GraphError): EvidenceGap {
+  const reason: EvidenceGap['reason'] =
+    error.code === 'graph.forbidden' || error.code === 'graph.unauthorized'
+      ? 'forbidden'
+      : error.code === 'graph.throttled'
+        ? 'throttled'
+        : error.code === 'graph.not-found'
+          ? 'not-found'
+          : 'unavailable';
+  return error.requestId ? { source, reason, requestId: error.requestId } : { source, reason };
+}

@@ -1,0 +1,158 @@
+import { loadConfig, type Config } from './config';
+import { ConfigError } from './errors';
+import type { BotServices } from './commands/types';
+import { createGraphCredential } from './graph/credentials';
+import { DirectoryCache } from './graph/directory-cache';
+import { GraphGateway } from './graph/gateway';
+import { GraphTransport } from './graph/graph-transport';
+import { createLogger, type Logger } from './log';
+import { buildRecogniser, type Recogniser } from './recognition';
+import { startServer, type RunningServer } from './server';
+import { createTeamsEdge } from './teams/teams-edge';
+
+/** A running bot, for the process entry point and for tests. */
+export interface RunningBot {
+  url: string;
+  config: Config;
+  services: BotServices;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Composition root: validates the settings, builds every client and handler, starts the HTTP server.
+ * The only place that knows the environment.
+ */
+export async function startBot(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { logger?: Logger } = {},
+): Promise<RunningBot> {
+  const config = loadConfig(env);
+  const logger =
+    options.logger ??
+    createLogger({ level: config.log.level, pretty: config.log.pretty, base: { service: 'helpdesk-bot' } });
+
+  if (config.bot.kind === 'local') {
+    logger.warn(
+      'LOCAL MODE: MicrosoftAppId is empty, so incoming requests are NOT authenticated. Use this only on your machine, never exposed to a network.',
+    );
+  }
+  if (config.allowedTenantIds.size === 0)
+    logger.warn('ALLOWED_TENANT_IDS is empty: activities from any tenant are accepted.');
+
+  const credential = createGraphCredential(config.graph.auth);
+  const transport = new GraphTransport({
+    baseUrl: config.graph.baseUrl,
+    ...(credential ? { credential } : {}),
+    maxRetries: config.graph.maxRetries,
+    timeoutMs: config.graph.timeoutMs,
+    logger: logger.child({ component: 'graph' }),
+  });
+  const gateway = new GraphGateway(transport);
+
+  let recogniser: Recogniser = buildRecogniser({ rooms: [], people: [] });
+  const directory = new DirectoryCache(gateway, {
+    refreshMs: config.graph.directoryRefreshMs,
+    logger: logger.child({ component: 'directory' }),
+    onRefresh: (snapshot) => {
+      recogniser = buildRecogniser(snapshot);
+    },
+  });
+
+  const services: BotServices = { gateway, directory, recogniser: () => recogniser, now: () => new Date() };
+  const edge = createTeamsEdge({
+    bot: config.bot,
+    allowedTenantIds: config.allowedTenantIds,
+    services,
+    logger,
+  });
+
+  let server: RunningServer;
+  try {
+    server = await startServer(
+      {
+        logger,
+        handleMessages: (req, res) => edge.handle(req, res),
+        checks: [
+          {
+            name: 'graph',
+            check: async () => {
+              await gateway.ping();
+              return { baseUrl: config.graph.baseUrl };
+            },
+          },
+          {
+            name: 'directory',
+            check: () => {
+              const snap = directory.current();
+              if (!snap.loadedAt) return Promise.reject(new Error('room directory not loaded yet'));
+              return Promise.resolve({
+                rooms: snap.rooms.length,
+                people: snap.people.length,
+                loadedAt: snap.loadedAt.toISOString(),
+              });
+            },
+          },
+        ],
+      },
+      config.host,
+      config.port,
+    );
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE')
+      throw new ConfigError([
+        `PORT=${config.port} is already in use on ${config.host}. Stop the other process or set PORT.`,
+      ]);
+    throw err;
+  }
+  await directory.start();
+  logger.info({ url: server.url, graph: config.graph.baseUrl, mode: config.bot.kind }, 'bot listening');
+
+  return {
+    url: server.url,
+    config,
+    services,
+    logger,
+    async stop() {
+      directory.stop();
+      await server.close(config.shutdownGraceMs);
+      logger.info('bot stopped');
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let bot: RunningBot;
+  try {
+    bot = await startBot(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`The bot cannot start:\n- ${err.problems.join('\n- ')}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    bot.logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        bot.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`The bot failed to start: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+}

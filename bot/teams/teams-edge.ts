@@ -1,0 +1,187 @@
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  TurnContext,
+} from 'botbuilder';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Request, Response } from 'restify';
+import type { AdaptiveCard } from '../cards';
+import { correlationIdFor, handleCardAction, handleMessage } from '../commands/dispatch';
+import type { BotServices, ConversationInfo, Turn } from '../commands/types';
+import type { BotAuth } from '../config';
+import { toLocale } from '../i18n';
+import type { Logger } from '../log';
+import { ActivityDeduplicator } from './deduplicator';
+import { helpExamples } from '../commands/help';
+import { renderHelpCard } from '../cards';
+
+export interface TeamsEdgeOptions {
+  bot: BotAuth;
+  allowedTenantIds: ReadonlySet<string>;
+  services: BotServices;
+  logger: Logger;
+}
+
+/** The HTTP entry point for Bot Framework activities, and what shutdown needs to know. */
+export interface TeamsEdge {
+  handle(req: Request, res: Response): Promise<void>;
+}
+
+function authConfig(bot: BotAuth): ConfigurationBotFrameworkAuthenticationOptions {
+  switch (bot.kind) {
+    case 'local':
+      return {} as ConfigurationBotFrameworkAuthenticationOptions;
+    case 'single-tenant':
+      return {
+        MicrosoftAppId: bot.appId,
+        MicrosoftAppPassword: bot.password,
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: bot.tenantId,
+      };
+    case 'user-assigned-msi':
+      return {
+        MicrosoftAppId: bot.appId,
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: bot.tenantId,
+      };
+    case 'multi-tenant':
+      return {
+        MicrosoftAppId: bot.appId,
+        MicrosoftAppPassword: bot.password,
+        MicrosoftAppType: 'MultiTenant',
+      };
+  }
+}
+
+/** The tenant an activity comes from: Bot Framework's token check does not cover it. */
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return (activity.conversation?.tenantId ?? channelData?.tenant?.id)?.toLowerCase();
+}
+
+function conversationOf(activity: Partial<Activity>): ConversationInfo {
+  const type = activity.conversation?.conversationType;
+  const tenantId = tenantOf(activity);
+  return {
+    id: activity.conversation?.id ?? '',
+    type: type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal',
+    ...(tenantId ? { tenantId } : {}),
+  };
+}
+
+function cardActivity(card: AdaptiveCard): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+/**
+ * Builds the CloudAdapter and the teams-ai Application and routes activities to the domain dispatcher.
+ * This module and its folder are the only places that know the Bot Framework SDK.
+ */
+export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
+  const { logger, services } = options;
+  const adapter = new TeamsAdapter(authConfig(options.bot));
+  const app = new Application<TurnState>({
+    adapter,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  const dedupe = new ActivityDeduplicator();
+
+  const turnFor = (context: TurnContext): Turn => {
+    const a = context.activity;
+    const correlationId = correlationIdFor(a.id);
+    return {
+      locale: toLocale(a.locale),
+      correlationId,
+      actor: {
+        id: a.from?.id ?? '',
+        ...(a.from?.aadObjectId ? { aadObjectId: a.from.aadObjectId } : {}),
+        ...(a.from?.name ? { name: a.from.name } : {}),
+      },
+      conversation: conversationOf(a),
+      log: logger.child({ correlationId, conversation: a.conversation?.id, activityType: a.type }),
+      send: async (card) => {
+        await context.sendActivity(cardActivity(card));
+      },
+      sendText: async (text) => {
+        await context.sendActivity(MessageFactory.text(text));
+      },
+    };
+  };
+
+  app.turn('beforeTurn', (context) => {
+    const a = context.activity;
+    const tenant = tenantOf(a);
+    if (options.allowedTenantIds.size > 0 && (!tenant || !options.allowedTenantIds.has(tenant))) {
+      logger.warn(
+        { tenant, activityId: a.id, type: a.type, from: a.from?.aadObjectId },
+        'activity from a tenant that is not allowed; ignored',
+      );
+      return Promise.resolve(false);
+    }
+    if (a.type === ActivityTypes.Message && a.id && !dedupe.firstTime(`${a.conversation?.id}|${a.id}`)) {
+      logger.info({ activityId: a.id }, 'duplicate activity (Teams retry); ignored');
+      return Promise.resolve(false);
+    }
+    return Promise.resolve(true);
+  });
+
+  app.adaptiveCards.actionExecute(/.*/, async (context, _state, data: Record<string, unknown>) => {
+    const value = context.activity.value as { action?: { verb?: string } } | undefined;
+    return handleCardAction(turnFor(context), value?.action?.verb ?? '', data, services);
+  });
+
+  // Clients without Universal Actions send the Action.Submit fallback as a message carrying the verb.
+  app.adaptiveCards.actionSubmit(/.*/, async (context, _state, data: Record<string, unknown>) => {
+    const turn = turnFor(context);
+    const card = await handleCardAction(turn, typeof data.verb === 'string' ? data.verb : '', data, services);
+    const replyTo = context.activity.replyToId;
+    if (replyTo) {
+      try {
+        await context.updateActivity({ ...cardActivity(card), id: replyTo });
+        return;
+      } catch (err) {
+        turn.log.info({ err }, 'could not update the card in place; sending it as a new message');
+      }
+    }
+    await context.sendActivity(cardActivity(card));
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const a = context.activity;
+    const text = a.text ? TurnContext.removeRecipientMention(a) : '';
+    await handleMessage(turnFor(context), text, services);
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const a = context.activity;
+    if (a.membersAdded?.some((m) => m.id === a.recipient?.id)) {
+      const locale = toLocale(a.locale);
+      await context.sendActivity(cardActivity(renderHelpCard(locale, helpExamples(locale))));
+    }
+  });
+
+  app.error(async (context, err) => {
+    logger.error({ err, activityId: context.activity.id }, 'unhandled error in turn');
+    try {
+      await context.sendActivity(
+        MessageFactory.text(
+          'Something went wrong on my side. Nothing was changed. / Un problème est survenu de mon côté. Rien n’a été modifié.',
+        ),
+      );
+    } catch {
+      // The conversation may be gone; the log line above is what matters.
+    }
+  });
+
+  return {
+    handle: (req, res) =>
+      adapter.process(req, res, async (context) => {
+        await app.run(context);
+      }),
+  };
+}

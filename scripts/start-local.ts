@@ -1,0 +1,44 @@
+// `npm start` / `npm run start:headless`: the whole bot on this machine, on its embedded defaults.
+import { ConfigError } from '../bot/errors';
+import { startLocalStack } from './local-stack';
+
+const headless = process.argv.includes('--headless');
+
+const demoDefaults: Record<string, string> = {
+  LOG_FORMAT: 'pretty',
+  LOG_LEVEL: 'info',
+  PORT: '3978',
+  HOST: '127.0.0.1',
+};
+
+async function main(): Promise<void> {
+  const stack = await startLocalStack({ playground: !headless, env: { ...demoDefaults, ...process.env } });
+  const lines = [
+    '',
+    `  Graph emulator (demo tenant contoso.com): ${stack.emulator.url}`,
+    `  Bot endpoint:                             ${stack.bot.url}/api/messages`,
+    stack.playgroundUrl
+      ? `  Open the chat client:                     ${stack.playgroundUrl}\n  Try, in the "Helpdesk" channel: room 4B stuck on licence  /  salle 4B bloquée licence`
+      : '  Headless: no chat client. Post activities to the bot endpoint.',
+    '  Ctrl-C stops everything.',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    stack.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`Cannot start:\n- ${err.problems.join('\n- ')}\n`);
+  else process.stderr.write(`Cannot start: ${(err as Error).message}\n`);
+  process.exit(1);
+});

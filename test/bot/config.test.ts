@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import { loadConfig } from '../../bot/config';
+import { ConfigError } from '../../bot/errors';
+
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const APP = '99999999-8888-4777-8666-555555555555';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.problems];
+    throw err;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs locally on its defaults against the emulator', () => {
+    const c = loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:5005' });
+    assert.equal(c.port, 3978);
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.bot.kind, 'local');
+    assert.equal(c.graph.auth.kind, 'none');
+    assert.equal(c.graph.directoryRefreshMs, 15 * 60_000);
+  });
+
+  it('collects every bad setting with a fix in one error', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      GRAPH_BASE_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+      GRAPH_TIMEOUT: '20s',
+    });
+    assert.equal(problems.length, 4);
+    assert.match(problems.join('\n'), /PORT="abc" is not a whole number/);
+    assert.match(problems.join('\n'), /GRAPH_TIMEOUT="20s" is not an ISO 8601 duration\. Examples: PT30S/);
+  });
+
+  it('rejects a Graph URL that includes the API version', () => {
+    assert.match(
+      problemsOf({ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' }).join(),
+      /must not include the API version/,
+    );
+  });
+
+  it('parses the tenant allow-list and rejects what is not a GUID', () => {
+    const c = loadConfig({
+      GRAPH_BASE_URL: 'http://127.0.0.1:5005',
+      ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()} ,`,
+    });
+    assert.deepEqual([...c.allowedTenantIds], [TENANT]);
+    assert.match(problemsOf({ ALLOWED_TENANT_IDS: 'contoso.com' }).join(), /not a tenant id/);
+  });
+
+  it('refuses unauthenticated Graph against the real endpoint', () => {
+    assert.match(problemsOf({ GRAPH_AUTH: 'none' }).join(), /only works with the local emulator/);
+  });
+
+  it('names each missing production setting', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', GRAPH_BASE_URL: 'http://127.0.0.1:5005' });
+    assert.ok(problems.some((p) => p.includes('needs MicrosoftAppId')));
+    assert.ok(problems.some((p) => p.includes('needs ALLOWED_TENANT_IDS')));
+    assert.ok(problems.some((p) => p.includes('needs the real Graph endpoint')));
+  });
+
+  it('accepts a complete production configuration with a managed identity', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: APP,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: TENANT,
+      ALLOWED_TENANT_IDS: TENANT,
+      GRAPH_AUTH: 'managed-identity',
+      GRAPH_CLIENT_ID: APP,
+    });
+    assert.equal(c.host, '0.0.0.0');
+    assert.deepEqual(c.bot, { kind: 'user-assigned-msi', appId: APP, tenantId: TENANT });
+    assert.deepEqual(c.graph.auth, { kind: 'managed-identity', clientId: APP });
+  });
+
+  it('requires the secret and ids for client-secret Graph authentication', () => {
+    const problems = problemsOf({ GRAPH_AUTH: 'client-secret' });
+    assert.equal(problems.length, 3);
+  });
+});

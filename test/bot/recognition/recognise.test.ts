@@ -1,0 +1,385 @@
+import { strict as assert } from 'node:assert';
+import type { Locale } from '../../../bot/i18n';
+import { buildRecogniser } from '../../../bot/recognition';
+import type { Intent, Resolution } from '../../../bot/recognition/types';
+import { DEMO_DIRECTORY } from './demo-directory';
+
+/** A display name (resolved), null (nothing named), or one of the two other outcomes. */
+type Expected = string | null | { ambiguous: string[] } | { notFound: string; suggestions?: string[] };
+
+interface Row {
+  text: string;
+  intent: Intent;
+  locale: Locale;
+  room: Expected;
+  person: Expected;
+  model?: string;
+  caseRef?: string;
+  /** The user's Teams locale, when the row tests it. */
+  userLocale?: Locale;
+}
+
+const amb = (...names: string[]): Expected => ({ ambiguous: names });
+const nf = (query: string, ...suggestions: string[]): Expected => ({
+  notFound: query,
+  ...(suggestions.length > 0 ? { suggestions } : {}),
+});
+
+function row(
+  text: string,
+  intent: Intent,
+  locale: Locale,
+  room: Expected,
+  person: Expected,
+  extra: Partial<Pick<Row, 'model' | 'caseRef' | 'userLocale'>> = {},
+): Row {
+  return { text, intent, locale, room, person, ...extra };
+}
+
+const RL: Intent = 'room-licence';
+const PH: Intent = 'phone-no-internet';
+const CS: Intent = 'case-status';
+const HELP: Intent = 'help';
+const UNK: Intent = 'unknown';
+
+const ENGLISH: Row[] = [
+  // The issue's examples.
+  row('room 4B stuck on licence', RL, 'en', 'Room 4B', null),
+  row('4-b license error', RL, 'en', 'Room 4B', null),
+  row("the MTR in 4B says it doesn't have the correct license", RL, 'en', 'Room 4B', null),
+  row("Alice's CCX 500 says no internet", PH, 'en', null, 'Alice Martin', { model: 'CCX 500' }),
+  row('status 4B', CS, 'en', 'Room 4B', null),
+  row('cases', CS, 'en', null, null),
+  row('help', HELP, 'en', null, null),
+  // Room licence.
+  row(
+    "The account used to sign in doesn't have the correct license to use this device",
+    RL,
+    'en',
+    null,
+    null,
+  ),
+  row('Room 4B', RL, 'en', 'Room 4B', null),
+  row('4B', RL, 'en', 'Room 4B', null),
+  row('room4b', RL, 'en', 'Room 4B', null),
+  row('4 b', RL, 'en', 'Room 4B', null),
+  row('room-4b@contoso.com', RL, 'en', 'Room 4B', null),
+  row('check 4B', RL, 'en', 'Room 4B', null),
+  row('room 8H stuck', RL, 'en', 'Room 8H', null),
+  row('8H stuck', RL, 'en', 'Room 8H', null),
+  row("MTR 4B won't start the meeting", RL, 'en', 'Room 4B', null),
+  row('the room in 4B is stuck again 😡', RL, 'en', 'Room 4B', null),
+  row('hey bot, can you check room 2C? thanks!', RL, 'en', 'Room 2C', null),
+  row('can you look at Boardroom North', RL, 'en', 'Boardroom North', null),
+  row('boardroom south stuck on sign in', RL, 'en', 'Boardroom South', null),
+  row('Boardroom North licence error', RL, 'en', 'Boardroom North', null),
+  row('room 4B still stuck, any update?', RL, 'en', 'Room 4B', null),
+  row('in case the room 4B is stuck', RL, 'en', 'Room 4B', null),
+  row('room 4b licensed but stuck', RL, 'en', 'Room 4B', null),
+  row('<at>Helpdesk Bot</at> diagnose room 6F', RL, 'en', 'Room 6F', null),
+  row('Room 7G: sign-in failing since this morning', RL, 'en', 'Room 7G', null),
+  row("room 1A won't sign in!!!", RL, 'en', 'Room 1A', null),
+  row('please check the MTR in room 3D', RL, 'en', 'Room 3D', null),
+  row('room 4B 🙏🙏', RL, 'en', 'Room 4B', null),
+  row('ROOM 4B STUCK ON LICENSE', RL, 'en', 'Room 4B', null),
+  row(
+    `Room 4B: "The account used to sign in doesn't have the correct license to use this device"`,
+    RL,
+    'en',
+    'Room 4B',
+    null,
+  ),
+  row('hi, room 4B stuck', RL, 'en', 'Room 4B', null),
+  row('i need help with room 4A', RL, 'en', 'Room 4A', null),
+  row('stuck licence', RL, 'en', null, null),
+  row('licensed', RL, 'en', null, null),
+  row('the teams room in the annex is unlicensed', RL, 'en', null, null),
+  row("room 5E can't join meetings", RL, 'en', 'Room 5E', null),
+  row('@Helpdesk Bot room 4B pls', RL, 'en', 'Room 4B', null),
+  row('Helpdesk Bot room 4B', RL, 'en', 'Room 4B', null),
+  // Typos.
+  row('licnse issue in 4B', RL, 'en', 'Room 4B', null),
+  row('lisence problem room 4A', RL, 'en', 'Room 4A', null),
+  row('bordroom south', RL, 'en', 'Boardroom South', null),
+  row('room 2C is stcuk', RL, 'en', 'Room 2C', null),
+  row("Alcie's phone no internet", PH, 'en', null, 'Alice Martin'),
+  row('helpp', HELP, 'en', null, null),
+  row('staus of 4B', CS, 'en', 'Room 4B', null),
+  // Ambiguous and unknown rooms.
+  row('boardroom', RL, 'en', amb('Boardroom North', 'Boardroom South'), null),
+  row('the boardroom is stuck', RL, 'en', amb('Boardroom North', 'Boardroom South'), null),
+  row('room 4B and room 4A are stuck', RL, 'en', amb('Room 4A', 'Room 4B'), null),
+  row('room 9Z', RL, 'en', nf('9Z', 'Room 1A', 'Room 2C', 'Room 3D'), null),
+  row("room 9Z won't start meetings", RL, 'en', nf('9Z'), null),
+  row('room 14B stuck', RL, 'en', nf('14B', 'Room 4B', 'Room 1A', 'Room 4A'), null),
+  row('room 44B', RL, 'en', nf('44B', 'Room 4B', 'Room 4A'), null),
+  // Phones.
+  row("No internet. Emergency calls aren't supported", PH, 'en', null, null),
+  row("Chloé's phone can't make calls", PH, 'en', null, 'Chloé Petit'),
+  row('Poly CCX 400 at reception no internet', PH, 'en', null, 'Reception', { model: 'CCX 400' }),
+  row('ccx500 no internet', PH, 'en', null, null, { model: 'CCX 500' }),
+  row('CCX-500 says no internet', PH, 'en', null, null, { model: 'CCX 500' }),
+  row("Bob Durand's phone: No internet. Emergency calls aren't supported", PH, 'en', null, 'Bob Durand'),
+  row(`David's CCX says "No internet. Emergency calls aren't supported"`, PH, 'en', null, 'David Leroy'),
+  row('check alice.martin@contoso.com phone', PH, 'en', null, 'Alice Martin'),
+  row('Reception phone no internet', PH, 'en', null, 'Reception'),
+  row("Léo's desk phone", PH, 'en', null, 'Léo Dupont'),
+  row('leo phone', PH, 'en', null, 'Léo Dupont'),
+  row('Marc Helpdesk phone no internet', PH, 'en', null, 'Marc Helpdesk'),
+  row("emergency calls not working on Alice's phone", PH, 'en', null, 'Alice Martin'),
+  row("Bob's phone says no internet", PH, 'en', null, 'Bob Durand'),
+  row('bob.durand@contoso.com no internet', PH, 'en', null, 'Bob Durand'),
+  row("David Leroy's CCX 500 is offline", PH, 'en', null, 'David Leroy', { model: 'CCX 500' }),
+  row("the CCX at Reception can't call out", PH, 'en', null, 'Reception'),
+  row("emergency calls aren't supported on the phone of Chloé Petit", PH, 'en', null, 'Chloé Petit'),
+  row("Alice Martin can't make calls", PH, 'en', null, 'Alice Martin'),
+  row("no dial tone on Bob's desk phone", PH, 'en', null, 'Bob Durand'),
+  row("MARTIN's phone is offline", PH, 'en', null, 'Alice Martin'),
+  row("Alicent's phone no internet", PH, 'en', null, nf('Alicent', 'Alice Martin')),
+  row("Bobby's phone no internet", PH, 'en', null, nf('Bobby', 'Bob Durand')),
+  row('unknown.person@contoso.com no internet', PH, 'en', null, nf('unknown.person@contoso.com')),
+  // Case status.
+  row('case 12', CS, 'en', null, null, { caseRef: '12' }),
+  row('#12', CS, 'en', null, null, { caseRef: '12' }),
+  row('open cases', CS, 'en', null, null),
+  row('where are we with room 5E', CS, 'en', 'Room 5E', null),
+  row('my cases', CS, 'en', null, null),
+  row('case #7', CS, 'en', null, null, { caseRef: '7' }),
+  row('ticket 42', CS, 'en', null, null, { caseRef: '42' }),
+  row("what's the status of room 2C?", CS, 'en', 'Room 2C', null),
+  row('any update on 4B?', CS, 'en', 'Room 4B', null),
+  row('status of case 3', CS, 'en', null, null, { caseRef: '3' }),
+  row('show me the open cases pls', CS, 'en', null, null),
+  row('status', CS, 'en', null, null),
+  row("status of Alice's phone", CS, 'en', null, 'Alice Martin'),
+  // Help.
+  row('what can you do', HELP, 'en', null, null),
+  row('what can you do?', HELP, 'en', null, null),
+  row('?', HELP, 'en', null, null),
+  row('hello', HELP, 'en', null, null),
+  row('help me', HELP, 'en', null, null),
+  row('hi', HELP, 'en', null, null),
+  row('good morning', HELP, 'en', null, null),
+  // Unknown chatter and substring traps.
+  row("what's for lunch", UNK, 'en', null, null),
+  row('thanks', UNK, 'en', null, null),
+  row('broom cupboard is dirty', UNK, 'en', null, null),
+  row('the bathroom is dirty', UNK, 'en', null, null),
+  row('4BX is a new product', UNK, 'en', null, null),
+  row('this is pure malice', UNK, 'en', null, null),
+  row('the printer on floor 4 is broken', UNK, 'en', null, null),
+  row('Alice', UNK, 'en', null, 'Alice Martin'),
+  row('Anna Helpdesk', UNK, 'en', null, 'Anna Helpdesk'),
+  row('helpdesk', UNK, 'en', null, null),
+  row('lol', UNK, 'en', null, null),
+];
+
+const FRENCH: Row[] = [
+  // The issue's examples.
+  row('salle 4B bloquée licence', RL, 'fr', 'Room 4B', null),
+  row("le CCX 500 d'Alice affiche No internet", PH, 'fr', null, 'Alice Martin', { model: 'CCX 500' }),
+  row("le téléphone d'Alice Martin affiche No internet", PH, 'fr', null, 'Alice Martin'),
+  row('où en est la salle 4B', CS, 'fr', 'Room 4B', null),
+  row('aide', HELP, 'fr', null, null),
+  // Room licence.
+  row('salel 4B bloquée', RL, 'fr', 'Room 4B', null),
+  row('boardroom nord', RL, 'fr', 'Boardroom North', null, { userLocale: 'fr' }),
+  row('la salle boardroom nord est bloquée', RL, 'fr', 'Boardroom North', null),
+  row('salle du conseil sud', RL, 'fr', 'Boardroom South', null),
+  row('<at>Helpdesk Bot</at> salle 2C svp !!!', RL, 'fr', 'Room 2C', null),
+  row('depuis 8h la salle 4B est bloquée', RL, 'fr', 'Room 4B', null),
+  row('salle 8h', RL, 'fr', 'Room 8H', null),
+  row('Room 4B ne démarre pas la réunion', RL, 'fr', 'Room 4B', null),
+  row('la 4B est plantée depuis ce matin', RL, 'fr', 'Room 4B', null),
+  row('vérifie la salle 6F stp', RL, 'fr', 'Room 6F', null),
+  row('diagnostique 7G', RL, 'fr', 'Room 7G', null),
+  row('en cas de souci avec la salle 2C', RL, 'fr', 'Room 2C', null),
+  row('un petit problème avec la salle 4B', RL, 'fr', 'Room 4B', null),
+  row('salle du 4e étage bloquée', RL, 'fr', null, null),
+  row('la salle 4B affiche une erreur de licence', RL, 'fr', 'Room 4B', null),
+  row(
+    "salle 4B : « The account used to sign in doesn't have the correct license to use this device »",
+    RL,
+    'fr',
+    'Room 4B',
+    null,
+  ),
+  row('la MTR de la salle 5E ne lance plus la réunion', RL, 'fr', 'Room 5E', null),
+  row('problème de licence sur la 6F', RL, 'fr', 'Room 6F', null),
+  row("la salle 1A n'arrive plus à se connecter", RL, 'fr', 'Room 1A', null),
+  row("la salle 7G est bloquée sur l'écran de connexion", RL, 'fr', 'Room 7G', null),
+  row('salle 2C licence ?', RL, 'fr', 'Room 2C', null),
+  row('SALLE 3D BLOQUÉE', RL, 'fr', 'Room 3D', null),
+  row('salle 3 D bloquée', RL, 'fr', 'Room 3D', null),
+  row('lisence salle 4A', RL, 'fr', 'Room 4A', null),
+  row('la salle 4 b ne démarre pas', RL, 'fr', 'Room 4B', null),
+  row('la salle 4-B est bloquée', RL, 'fr', 'Room 4B', null),
+  row('SALLE4B licence', RL, 'fr', 'Room 4B', null),
+  row('la salle de réunion 4B est bloquée', RL, 'fr', 'Room 4B', null),
+  row('il y a un souci de licence', RL, 'fr', null, null),
+  row('écran bloqué sur licence salle 5E', RL, 'fr', 'Room 5E', null),
+  row("le compte n'a pas la bonne licence", RL, 'fr', null, null),
+  row('urgence : la salle 2C est plantée', RL, 'fr', 'Room 2C', null),
+  row('bonjour, la salle 4B est bloquée', RL, 'fr', 'Room 4B', null),
+  row("l'écran de la salle 4B affiche une erreur de licence", RL, 'fr', 'Room 4B', null),
+  row('la salle 4B est coincée sur la licence', RL, 'fr', 'Room 4B', null),
+  row('peux-tu regarder la salle 1A stp', RL, 'fr', 'Room 1A', null),
+  row('salle 5E licencié mais bloquée', RL, 'fr', 'Room 5E', null),
+  row('la salle 6F est bloquée, merci 🙏', RL, 'fr', 'Room 6F', null),
+  row('la salle 3D ne lance pas la réunion', RL, 'fr', 'Room 3D', null),
+  // Typos.
+  row('la salle 2C est bloqée', RL, 'fr', 'Room 2C', null),
+  row('problème de licnce salle 7G', RL, 'fr', 'Room 7G', null),
+  row("le téléphone d'Alcie ne passe plus d'appels", PH, 'fr', null, 'Alice Martin'),
+  row('statu de la salle 4B', CS, 'fr', 'Room 4B', null),
+  // Ambiguous and unknown rooms.
+  row('la salle boardroom est bloquée', RL, 'fr', amb('Boardroom North', 'Boardroom South'), null),
+  row('salle du conseil', RL, 'fr', amb('Boardroom North', 'Boardroom South'), null),
+  row('la salle 9Z est bloquée', RL, 'fr', nf('9Z'), null),
+  row('la salle Atlantis ne démarre pas', RL, 'fr', nf('Atlantis'), null),
+  row('la salle 44B est bloquée', RL, 'fr', nf('44B', 'Room 4B', 'Room 4A'), null),
+  // Phones.
+  row("le téléphone de Bob ne passe plus d'appels", PH, 'fr', null, 'Bob Durand'),
+  row("le téléphone de Zoé affiche pas d'internet", PH, 'fr', null, nf('Zoé')),
+  row("le poste de Bob affiche pas d'internet", PH, 'fr', null, 'Bob Durand'),
+  row("le téléphone de David Leroy ne passe plus d'appels", PH, 'fr', null, 'David Leroy'),
+  row('le téléphone de Chloe ne marche plus', PH, 'fr', null, 'Chloé Petit'),
+  row("appels d'urgence non supportés sur le CCX de Léo", PH, 'fr', null, 'Léo Dupont'),
+  row('le CCX-500 de Bob est hors ligne', PH, 'fr', null, 'Bob Durand', { model: 'CCX 500' }),
+  row(
+    "le téléphone d'Alice affiche « Pas d'internet. Les appels d'urgence ne sont pas pris en charge »",
+    PH,
+    'fr',
+    null,
+    'Alice Martin',
+  ),
+  row("pas d'internet sur le poste de Chloé Petit", PH, 'fr', null, 'Chloé Petit'),
+  row("le CCX de l'accueil n'a plus internet", PH, 'fr', null, null),
+  row("le téléphone de Reception ne passe plus d'appels", PH, 'fr', null, 'Reception'),
+  row('téléphone de leo dupont hors ligne', PH, 'fr', null, 'Léo Dupont'),
+  row('le poly ccx400 de david affiche no internet', PH, 'fr', null, 'David Leroy', { model: 'CCX 400' }),
+  row("Alice n'a plus de tonalité", PH, 'fr', null, 'Alice Martin'),
+  row('le tél de Bob ne marche plus', PH, 'fr', null, 'Bob Durand'),
+  row('vérifier le poste de Marc Helpdesk', PH, 'fr', null, 'Marc Helpdesk'),
+  row("le téléphone d'Anna", PH, 'fr', null, 'Anna Helpdesk'),
+  row("téléphone d'alice.martin@contoso.com", PH, 'fr', null, 'Alice Martin'),
+  row("le téléphone de Bobby ne passe plus d'appels", PH, 'fr', null, nf('Bobby', 'Bob Durand')),
+  row("Chloé Petit n'a plus internet sur son CCX 500", PH, 'fr', null, 'Chloé Petit', { model: 'CCX 500' }),
+  row("le CCX 400 de la réception affiche pas d'internet", PH, 'fr', null, 'Reception', { model: 'CCX 400' }),
+  row("plus d'appels d'urgence sur le téléphone de David", PH, 'fr', null, 'David Leroy'),
+  row('le poste de Léo est hors ligne', PH, 'fr', null, 'Léo Dupont'),
+  // Case status.
+  row('dossier 12', CS, 'fr', null, null, { caseRef: '12' }),
+  row('dossiers en cours', CS, 'fr', null, null),
+  row('des nouvelles de la salle 1A ?', CS, 'fr', 'Room 1A', null),
+  row('statut du dossier 12', CS, 'fr', null, null, { caseRef: '12' }),
+  row('état de la salle 3D', CS, 'fr', 'Room 3D', null),
+  row('mes dossiers', CS, 'fr', null, null),
+  row('où en est le dossier 3 ?', CS, 'fr', null, null, { caseRef: '3' }),
+  row('quel est le statut de la 4B', CS, 'fr', 'Room 4B', null),
+  row('liste des dossiers', CS, 'fr', null, null),
+  row('cas en cours', CS, 'fr', null, null),
+  row('dossier n° 12', CS, 'fr', null, null, { caseRef: '12' }),
+  row('ça en est où pour la salle 2C ?', CS, 'fr', 'Room 2C', null),
+  row('statut 4B', CS, 'fr', 'Room 4B', null),
+  row('dossiers', CS, 'fr', null, null),
+  row('où en sont les dossiers ?', CS, 'fr', null, null),
+  // Help.
+  row('bonjour', HELP, 'fr', null, null),
+  row('que sais-tu faire', HELP, 'fr', null, null),
+  row('aide-moi', HELP, 'fr', null, null),
+  row('que peux-tu faire ?', HELP, 'fr', null, null),
+  row('salut', HELP, 'fr', null, null),
+  row('tu fais quoi ?', HELP, 'fr', null, null),
+  row('aide svp', HELP, 'fr', null, null),
+  // Unknown chatter and substring traps.
+  row('il passe à 14h', UNK, 'fr', null, null),
+  row('je voudrais un café', UNK, 'fr', null, null),
+  row('on mange où ce midi ?', UNK, 'fr', null, null),
+  row('merci', UNK, 'fr', null, null),
+  row("c'est le bazar", UNK, 'fr', null, null),
+  row('je passe plus tard', UNK, 'fr', null, null),
+  row('pas de souci, merci', UNK, 'fr', null, null),
+  row('il faut passer voir Marc', UNK, 'fr', null, 'Marc Helpdesk'),
+  row('le petit déjeuner est servi', UNK, 'fr', null, null),
+];
+
+/** The writer's words decide; the Teams locale only breaks ties. */
+const LOCALE_TIES: Row[] = [
+  row('Room 4B', RL, 'fr', 'Room 4B', null, { userLocale: 'fr' }),
+  row('4B', RL, 'fr', 'Room 4B', null, { userLocale: 'fr' }),
+  row('?', HELP, 'fr', null, null, { userLocale: 'fr' }),
+  row('No internet', PH, 'fr', null, null, { userLocale: 'fr' }),
+  row(
+    "The account used to sign in doesn't have the correct license to use this device",
+    RL,
+    'fr',
+    null,
+    null,
+    {
+      userLocale: 'fr',
+    },
+  ),
+  row('room 4B stuck', RL, 'en', 'Room 4B', null, { userLocale: 'fr' }),
+  row('la salle 4B est bloquée', RL, 'fr', 'Room 4B', null, { userLocale: 'en' }),
+];
+
+function describeResolution(resolution: Resolution<{ displayName: string }> | undefined): Expected {
+  if (!resolution) return null;
+  switch (resolution.kind) {
+    case 'resolved':
+      return resolution.value.displayName;
+    case 'ambiguous':
+      return { ambiguous: resolution.candidates.map((c) => c.displayName) };
+    case 'not-found':
+      return { notFound: resolution.query, suggestions: resolution.suggestions.map((s) => s.displayName) };
+  }
+}
+
+function assertEntity(
+  actual: Resolution<{ displayName: string }> | undefined,
+  expected: Expected,
+  what: string,
+) {
+  const described = describeResolution(actual);
+  if (expected !== null && typeof expected === 'object' && 'notFound' in expected && !expected.suggestions) {
+    assert.ok(described !== null && typeof described === 'object' && 'notFound' in described, what);
+    assert.equal(described.notFound, expected.notFound, what);
+    return;
+  }
+  assert.deepEqual(described, expected, what);
+}
+
+describe('recognition: phrasings table', () => {
+  const recogniser = buildRecogniser(DEMO_DIRECTORY);
+
+  it('covers at least 150 phrasings, roughly half of them French', () => {
+    const all = [...ENGLISH, ...FRENCH, ...LOCALE_TIES];
+    assert.ok(all.length >= 150, `${all.length} rows`);
+    const french = all.filter((r) => r.locale === 'fr').length;
+    assert.ok(
+      french >= all.length * 0.4 && french <= all.length * 0.6,
+      `${french} French rows of ${all.length}`,
+    );
+  });
+
+  for (const [name, rows] of [
+    ['English', ENGLISH],
+    ['French', FRENCH],
+    ['locale ties', LOCALE_TIES],
+  ] as const) {
+    describe(name, () => {
+      for (const r of rows) {
+        it(`${JSON.stringify(r.text)}${r.userLocale ? ` (Teams locale ${r.userLocale})` : ''}`, () => {
+          const result = recogniser.recognise(r.text, r.userLocale ? { locale: r.userLocale } : undefined);
+          assert.equal(result.intent, r.intent, 'intent');
+          assert.equal(result.locale, r.locale, 'locale');
+          assertEntity(result.room, r.room, 'room');
+          assertEntity(result.person, r.person, 'person');
+          assert.equal(result.deviceModel, r.model, 'device model');
+          assert.equal(result.caseRef, r.caseRef, 'case ref');
+        });
+      }
+    });
+  }
+});

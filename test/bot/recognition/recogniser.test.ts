@@ -1,0 +1,128 @@
+import { strict as assert } from 'node:assert';
+import { buildRecogniser } from '../../../bot/recognition';
+import { INTENT_TERMS } from '../../../bot/recognition/lexicon';
+import { tokenise } from '../../../bot/recognition/normalise';
+import type { Directory } from '../../../bot/recognition/types';
+import { DEMO_DIRECTORY } from './demo-directory';
+
+describe('recognition: recogniser', () => {
+  const demo = buildRecogniser(DEMO_DIRECTORY);
+
+  it('knows rooms and people only from the directory it was built with', () => {
+    const other: Directory = {
+      rooms: [{ id: 'r1', displayName: 'Salle Everest', emailAddress: 'everest@fabrikam.fr' }],
+      people: [
+        {
+          id: 'p1',
+          displayName: 'Zoé Leclerc',
+          givenName: 'Zoé',
+          surname: 'Leclerc',
+          userPrincipalName: 'zoe.leclerc@fabrikam.fr',
+        },
+      ],
+    };
+    const recogniser = buildRecogniser(other);
+    const room = recogniser.recognise('la salle Everest est bloquée').room;
+    assert.equal(room?.kind === 'resolved' ? room.value.displayName : room?.kind, 'Salle Everest');
+    assert.equal(
+      recogniser.recognise('Everset stuck').room?.kind,
+      'resolved',
+      'typos are corrected to room names',
+    );
+    const person = recogniser.recognise('le téléphone de Zoé affiche pas d’internet').person;
+    assert.equal(person?.kind === 'resolved' ? person.value.displayName : person?.kind, 'Zoé Leclerc');
+    assert.equal(recogniser.recognise('room 4B stuck').room?.kind, 'not-found');
+    assert.equal(recogniser.recognise("Alice's phone no internet").person?.kind, 'not-found');
+  });
+
+  it('works with an empty directory', () => {
+    const empty = buildRecogniser({ rooms: [], people: [] });
+    const result = empty.recognise('room 4B stuck on licence');
+    assert.equal(result.intent, 'room-licence');
+    assert.deepEqual(result.room, { kind: 'not-found', query: '4B', suggestions: [] });
+  });
+
+  it('weighs evidence instead of trying intents in a fixed order', () => {
+    // The same room with different words around it leads to different intents.
+    assert.equal(demo.recognise('room 4B').intent, 'room-licence');
+    assert.equal(demo.recognise('status room 4B').intent, 'case-status');
+    assert.equal(demo.recognise('room 4B phone no internet').intent, 'phone-no-internet');
+    // More evidence for one intent beats a single word for another.
+    assert.equal(demo.recognise('room 4B still stuck on licence, any update?').intent, 'room-licence');
+    assert.equal(demo.recognise("status of Alice's phone").intent, 'case-status');
+    assert.equal(demo.recognise("update the firmware on Alice's phone").intent, 'phone-no-internet');
+    // A person alone, or a single weak word, is not enough to act.
+    assert.equal(demo.recognise('Bob').intent, 'unknown');
+    assert.equal(demo.recognise('broken').intent, 'unknown');
+  });
+
+  it('only counts a question mark when it is the whole message', () => {
+    assert.equal(demo.recognise('?').intent, 'help');
+    assert.equal(demo.recognise(' ?? ').intent, 'help');
+    assert.equal(demo.recognise("what's for lunch?").intent, 'unknown');
+  });
+
+  it('leaves out entities the message does not name', () => {
+    assert.deepEqual(demo.recognise('help'), { intent: 'help', locale: 'en' });
+    assert.deepEqual(demo.recognise(''), { intent: 'unknown', locale: 'en' });
+    assert.deepEqual(demo.recognise('   ', { locale: 'fr' }), { intent: 'unknown', locale: 'fr' });
+  });
+
+  it('keeps numbers that belong to a case or a device model out of room names', () => {
+    const rooms: Directory = {
+      rooms: [{ id: 'r', displayName: 'Room 12', emailAddress: 'room-12@contoso.com' }],
+      people: [],
+    };
+    const recogniser = buildRecogniser(rooms);
+    const caseResult = recogniser.recognise('case 12');
+    assert.equal(caseResult.caseRef, '12');
+    assert.equal(caseResult.room, undefined);
+    const model = recogniser.recognise('CCX 500 no internet');
+    assert.equal(model.deviceModel, 'CCX 500');
+    assert.equal(model.room, undefined);
+    assert.equal(recogniser.recognise('room 12').room?.kind, 'resolved');
+  });
+
+  it('survives odd input', () => {
+    for (const text of [
+      '\u0000',
+      '<at></at>',
+      "'''",
+      '#',
+      '@',
+      'a'.repeat(5000),
+      '🙂'.repeat(100),
+      '4'.repeat(50),
+    ]) {
+      const result = demo.recognise(text);
+      assert.ok(
+        ['unknown', 'help', 'room-licence', 'case-status', 'phone-no-internet'].includes(result.intent),
+      );
+    }
+  });
+});
+
+describe('recognition: lexicon', () => {
+  it('has phrases that all survive tokenising, each listed once', () => {
+    const seen = new Map<string, number>();
+    for (const [i, term] of INTENT_TERMS.entries()) {
+      for (const phrase of term.phrases) {
+        const key = tokenise(phrase)
+          .map((t) => t.text)
+          .join(' ');
+        assert.notEqual(key, '', `"${phrase}" has no token`);
+        assert.equal(seen.get(key) ?? i, i, `"${phrase}" is listed in two groups`);
+        seen.set(key, i);
+      }
+    }
+  });
+
+  it('gives evidence only to known intents, with positive weights', () => {
+    for (const term of INTENT_TERMS) {
+      for (const [intent, weight] of Object.entries(term.evidence)) {
+        assert.ok(['room-licence', 'phone-no-internet', 'case-status', 'help'].includes(intent), intent);
+        assert.ok(typeof weight === 'number' && weight > 0, `${intent}: ${weight}`);
+      }
+    }
+  });
+});
