@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 
+/** A Microsoft Graph API version the emulator serves. */
 export type ApiVersion = 'v1.0' | 'beta';
 
 /** Where the shared OpenAPI subsets live: read at run time, never copied into the project. */
@@ -18,12 +19,14 @@ function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** One HTTP method of a path in the OpenAPI subset. */
 export interface OperationInfo {
   method: string;
   /** Query options the operation declares, lower-cased (`$select`, `$top`, ...). */
   queryOptions: ReadonlySet<string>;
 }
 
+/** A path of the OpenAPI subset, split into literal and parameter segments. */
 export interface PathTemplate {
   template: string;
   segments: readonly ({ literal: string } | { param: string })[];
@@ -31,6 +34,7 @@ export interface PathTemplate {
   operations: ReadonlyMap<string, OperationInfo>;
 }
 
+/** The template a path matched, or the first segment no template knows. */
 export type PathMatch =
   | { kind: 'match'; template: PathTemplate; params: Record<string, string> }
   | { kind: 'notFound'; segment: string };

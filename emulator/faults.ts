@@ -20,6 +20,7 @@ export interface FaultSpec {
   count?: number;
 }
 
+/** What a fault does to one request instead of running it. */
 export interface FaultOutcome {
   status?: number;
   retryAfterSeconds?: number;

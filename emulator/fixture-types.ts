@@ -30,6 +30,7 @@ export interface FixtureSubscribedSku {
   [graphProperty: string]: unknown;
 }
 
+/** A licence assignment: the SKU and the service plans switched off. */
 export interface FixtureAssignedLicense {
   skuId: string;
   disabledPlans: string[];
@@ -46,6 +47,7 @@ export interface FixtureGroup {
   assignedLicenses: FixtureAssignedLicense[];
 }
 
+/** Provisioning status of a service plan in `licenseDetails`. */
 export type ProvisioningStatus =
   'Success' | 'Disabled' | 'Error' | 'PendingInput' | 'PendingActivation' | 'PendingProvisioning';
 
@@ -67,6 +69,7 @@ export interface FixtureUser {
   [graphProperty: string]: unknown;
 }
 
+/** A room list (`microsoft.graph.roomList` place). */
 export interface FixtureRoomList {
   id: string;
   displayName: string;
@@ -74,6 +77,7 @@ export interface FixtureRoomList {
   [graphProperty: string]: unknown;
 }
 
+/** A room (`microsoft.graph.room` place); its `emailAddress` is the resource account's UPN. */
 export interface FixtureRoom {
   id: string;
   displayName: string;
@@ -97,6 +101,7 @@ export interface FixtureEntraDevice {
   [graphProperty: string]: unknown;
 }
 
+/** Any Graph-shaped JSON object. */
 export type GraphObject = Record<string, unknown>;
 
 /**

@@ -12,10 +12,12 @@ export class GraphError extends Error {
   }
 }
 
+/** A 400 with the given message and Graph error code. */
 export function badRequest(message: string, code = 'BadRequest'): GraphError {
   return new GraphError(400, code, message);
 }
 
+/** Graph's 404 for an unknown user, device or SKU. */
 export function directoryNotFound(id: string): GraphError {
   return new GraphError(
     404,
@@ -24,10 +26,12 @@ export function directoryNotFound(id: string): GraphError {
   );
 }
 
+/** Graph's 404 for an unknown Teams device or operation. */
 export function teamworkNotFound(what: string, id: string): GraphError {
   return new GraphError(404, 'NotFound', `${what} with id '${id}' was not found.`);
 }
 
+/** 404 for an unknown place (rooms are served by Exchange, hence its error code). */
 export function placeNotFound(id: string): GraphError {
   return new GraphError(404, 'ErrorItemNotFound', `The place '${id}' was not found in the store.`);
 }
@@ -60,6 +64,7 @@ export function defaultCodeForStatus(status: number): string {
   }
 }
 
+/** Message of an injected fault without a Graph error of its own. */
 export function defaultMessageForStatus(status: number, retryAfterSeconds?: number): string {
   const retry = retryAfterSeconds !== undefined ? ` Retry after ${retryAfterSeconds} seconds.` : '';
   switch (status) {

@@ -6,14 +6,18 @@
 
 export type Literal = string | number | boolean | null;
 
+/** An operand in a filter: a literal, a property path or a function call. */
 export type ValueNode =
   | { kind: 'literal'; value: Literal; guid?: boolean }
   | { kind: 'property'; path: string[] }
   | { kind: 'call'; name: FunctionName; args: ValueNode[] };
 
+/** OData comparison operators. */
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+/** OData string functions the parser accepts. */
 export type FunctionName = 'startswith' | 'endswith' | 'contains' | 'tolower' | 'toupper';
 
+/** A parsed boolean filter expression. */
 export type FilterNode =
   | { kind: 'and' | 'or'; left: FilterNode; right: FilterNode }
   | { kind: 'not'; operand: FilterNode }

@@ -20,6 +20,7 @@ export interface GraphCall {
   body: unknown;
 }
 
+/** How a collection endpoint pages, filters and projects its items. */
 export interface CollectionSpec {
   /** Schema of the items, e.g. `microsoft.graph.user`. */
   typeName: string;
@@ -35,6 +36,13 @@ export interface CollectionSpec {
   filterableProperties?: readonly string[];
   /** Resource name used in error messages, e.g. `User`. */
   resourceName?: string;
+  /**
+   * Builds the served object from a stored item. Called only for the items that need it (the page, or all items
+   * when a filter or sort needs the served form), which keeps large tenants fast.
+   */
+  materialise?: (item: GraphObject) => GraphObject;
+  /** The stored items already carry every filterable property as served, so filters can run before materialise. */
+  filterOnStored?: boolean;
 }
 
 const ADVANCED_OPERATORS = ['ne', 'not', 'endswith'];
@@ -142,6 +150,8 @@ export function collectionBody(
     );
   }
 
+  const materialise = spec.materialise;
+  let materialised = !materialise;
   let result = items;
   const filterText = queryValue(call.query, '$filter');
   if (filterText !== null) {
@@ -178,11 +188,21 @@ export function collectionBody(
       }
     }
     const f = filter;
+    if (materialise && !spec.filterOnStored) {
+      result = result.map(materialise);
+      materialised = true;
+    }
     result = result.filter((item) => evaluateFilter(f, item));
   }
 
   const orderBy = queryValue(call.query, '$orderby');
-  if (orderBy !== null) result = sortItems(api, spec.typeName, result, orderBy);
+  if (orderBy !== null) {
+    if (materialise && !materialised) {
+      result = result.map(materialise);
+      materialised = true;
+    }
+    result = sortItems(api, spec.typeName, result, orderBy);
+  }
 
   const total = result.length;
   let offset = 0;
@@ -205,7 +225,8 @@ export function collectionBody(
   }
   pageSize = Math.min(pageSize, spec.maxPageSize);
 
-  const page = result.slice(offset, offset + pageSize);
+  let page = result.slice(offset, offset + pageSize);
+  if (materialise && !materialised) page = page.map(materialise);
   const value = page.map((item) => {
     const typeName =
       typeof item['@odata.type'] === 'string' ? item['@odata.type'].replace(/^#/, '') : spec.typeName;

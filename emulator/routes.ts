@@ -3,12 +3,14 @@ import { GraphError, badRequest, placeNotFound } from './graph-error';
 import { collectionBody, entityBody, type GraphCall } from './odata-query';
 import type { OperationType, TenantState } from './tenant-state';
 
+/** A Graph response before it is written to HTTP (or into a batch response). */
 export interface GraphResult {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
 }
 
+/** What the Graph handlers need. */
 export interface RouterDeps {
   state: TenantState;
   apis: Record<ApiVersion, ApiDescription>;
@@ -49,21 +51,16 @@ export function createRouter(deps: RouterDeps): (version: ApiVersion, call: Grap
   const v1Handlers: Record<string, Handler> = {
     'GET /users': (call) =>
       ok(
-        collectionBody(
-          v1,
-          call,
-          url(),
-          state.allUsers().map((u) => state.viewOfUser(u)),
-          {
-            typeName: 'microsoft.graph.user',
-            context: 'users',
-            defaultPageSize: 100,
-            maxPageSize: 999,
-            directory: true,
-            defaultSelect: USER_DEFAULT_SELECT,
-            resourceName: 'User',
-          },
-        ),
+        collectionBody(v1, call, url(), state.userItems(), {
+          materialise: (u) => state.userItemView(u),
+          typeName: 'microsoft.graph.user',
+          context: 'users',
+          defaultPageSize: 100,
+          maxPageSize: 999,
+          directory: true,
+          defaultSelect: USER_DEFAULT_SELECT,
+          resourceName: 'User',
+        }),
       ),
     'GET /users/{user-id}': (call, p) =>
       ok(
@@ -248,7 +245,9 @@ export function createRouter(deps: RouterDeps): (version: ApiVersion, call: Grap
         );
       }
       return ok(
-        collectionBody(beta, call, url(), state.teamworkDevices(), {
+        collectionBody(beta, call, url(), state.teamworkDeviceItems(), {
+          materialise: (d) => state.teamworkDeviceItemView(d),
+          filterOnStored: true,
           typeName: 'microsoft.graph.teamworkDevice',
           context: 'teamwork/devices',
           defaultPageSize: 50,

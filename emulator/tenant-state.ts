@@ -14,6 +14,7 @@ import type {
 import { resolveRelativeTimes } from './fixture-loader';
 import { GraphError, badRequest, directoryNotFound, placeNotFound, teamworkNotFound } from './graph-error';
 
+/** Timing settings of the tenant model; `now` is the emulator clock. */
 export interface TenantStateOptions {
   purgeAfterMs: number;
   operationDurationMs: number;
@@ -31,6 +32,7 @@ interface UserRecord {
   licenceChangedAt: Map<string, number>;
 }
 
+/** The Teams device commands the emulator runs. */
 export type OperationType = 'deviceRestart' | 'deviceDiagnostics' | 'softwareUpdate';
 
 interface OperationRecord {
@@ -91,6 +93,12 @@ function without<T extends Record<string, unknown>>(obj: T, ...keys: string[]): 
   const out: GraphObject = {};
   for (const [k, v] of Object.entries(obj)) if (!keys.includes(k)) out[k] = v;
   return out;
+}
+
+function at(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const k of keys) current = isRecord(current) ? current[k] : undefined;
+  return current;
 }
 
 function lower(s: string): string {
@@ -205,8 +213,13 @@ export class TenantState {
     return rec;
   }
 
-  allUsers(): UserRecord[] {
-    return [...this.users.values()];
+  /** The stored users, for collectionBody; turn one into its served form with userItemView. */
+  userItems(): GraphObject[] {
+    return this.fixture.users;
+  }
+
+  userItemView(item: GraphObject): GraphObject {
+    return this.viewOfUser(this.user(String(item.id)));
   }
 
   private effectiveLicences(u: UserRecord): EffectiveLicence[] {
@@ -284,7 +297,7 @@ export class TenantState {
     return this.viewOfUser(this.user(key));
   }
 
-  viewOfUser(u: UserRecord): GraphObject {
+  private viewOfUser(u: UserRecord): GraphObject {
     const view = without(u.data, 'emulator', 'assignedLicenses');
     const effective = this.effectiveLicences(u);
     view.assignedLicenses = effective.map((e) => ({
@@ -672,8 +685,13 @@ export class TenantState {
     return view;
   }
 
-  teamworkDevices(): GraphObject[] {
-    return [...this.devices.values()].map((d) => this.deviceView(d));
+  /** The stored Teams devices (their filterable properties are served as stored); see teamworkDeviceItemView. */
+  teamworkDeviceItems(): GraphObject[] {
+    return this.fixture.teamworkDevices;
+  }
+
+  teamworkDeviceItemView(item: GraphObject): GraphObject {
+    return this.deviceView(this.device(String(item.id)));
   }
 
   teamworkDevice(id: string): GraphObject {
@@ -824,6 +842,12 @@ export class TenantState {
     if (op.type === 'deviceRestart') {
       this.setSignedIn(d, this.canSignIn(d), op.completesAt);
       d.lastModifiedAt = iso;
+      // A restarted console authenticates its device identity again, which Entra records.
+      const network = at(d.data.configuration, 'systemConfiguration', 'networkConfiguration');
+      const host =
+        isRecord(network) && typeof network.hostName === 'string' ? lower(network.hostName) : undefined;
+      const entra = host ? this.fixture.devices.find((e) => lower(e.displayName) === host) : undefined;
+      if (entra) entra.approximateLastSignInDateTime = iso;
     } else if (op.type === 'softwareUpdate' && op.softwareType) {
       this.applyUpdate(d, op.softwareType, op.softwareVersion ?? null, iso);
     }

@@ -28,6 +28,9 @@ export interface Recogniser {
   recognise(text: string, options?: RecogniseOptions): Recognition;
 }
 
+/** Requests fit in a few lines; a pasted log beyond this adds cost, not meaning. */
+const MAX_MESSAGE_LENGTH = 2000;
+
 interface TermMatch {
   readonly term: IntentTerm;
   readonly positions: readonly number[];
@@ -52,7 +55,7 @@ export function buildRecogniser(directory: Directory): Recogniser {
 
   return {
     recognise(text: string, options?: RecogniseOptions): Recognition {
-      const all = tokenise(cleanMessage(text));
+      const all = tokenise(cleanMessage(text.slice(0, MAX_MESSAGE_LENGTH)));
       const words = all.filter((t) => t.kind !== 'symbol');
       // A lone "?" asks for help; next to words it is just punctuation.
       const tokens = words.length > 0 ? words : all;

@@ -44,6 +44,8 @@ const VERB_LETTERS = new Set(VERB_LIKE_LETTERS);
 
 /** Lower case, compatibility-decomposed, combining marks stripped: "Chloé" and "CHLOE" both give "chloe". */
 export function normaliseText(text: string): string {
+  // Most words are plain ASCII; decomposing them is the costliest step of indexing a large directory.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -85,7 +87,7 @@ export function stem(word: string): string {
 }
 
 const TOKEN_PATTERN =
-  /(?:(\p{L}{1,6})['’ʼ])?([\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)|#(\p{N}+)|(\p{N}+(?:\.\p{N}+){2,})|([\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*)|(\?)|(["“”«»„])/gu;
+  /(?:(\p{L}{1,6})['’ʼ])?([\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)|#(\p{N}+)|(\p{N}+(?:\.\p{N}+){2,})|([\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*)|(\?)|(["“”«»„])/gu;
 const APOSTROPHE = /['’ʼ‘`]/u;
 
 interface Piece {

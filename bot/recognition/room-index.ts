@@ -17,8 +17,6 @@ interface KeyHit {
   readonly positions: number[];
   /** Written right after a room word ("salle 12"): enough to trust a bare number or letter. */
   afterRoomWord: boolean;
-  /** Written after a room word or "in"/"dans": preferred when several rooms are named. */
-  introduced: boolean;
   /** Written as an everyday word ("est" for "east"): counts only beside a distinctive key of the same room. */
   everyday: boolean;
   /** A number, a single letter or an hour ("8h"): counts only after a room word or beside a distinctive key. */
@@ -87,20 +85,9 @@ export class RoomIndex {
    * not found (something that looks like a room but matches none, with suggestions), or undefined (no room).
    */
   find(tokens: readonly Token[], used: ReadonlySet<number>): Mention<DirectoryRoom> | undefined {
-    for (const [i, token] of tokens.entries()) {
-      if (token.kind !== 'email' || used.has(i)) continue;
-      const rooms = this.byEmail.get(token.text);
-      if (rooms)
-        return {
-          resolution: resolve(
-            rooms.map((e) => e.room),
-            token.raw,
-            this.order,
-          ),
-          positions: [i],
-        };
-    }
-    return this.findByKeys(tokens, used) ?? this.findUnknownRoom(tokens, used);
+    return (
+      this.findByEmail(tokens, used) ?? this.findByKeys(tokens, used) ?? this.findUnknownRoom(tokens, used)
+    );
   }
 
   /** The rooms whose name is closest to `query` (up to two edits), for a "did you mean" answer. */
@@ -147,6 +134,19 @@ export class RoomIndex {
     return Number(match[1]) <= 24 && token.raw.slice(-1) === token.raw.slice(-1).toLowerCase();
   }
 
+  private findByEmail(
+    tokens: readonly Token[],
+    used: ReadonlySet<number>,
+  ): Mention<DirectoryRoom> | undefined {
+    for (const [i, token] of tokens.entries()) {
+      const entries = token.kind === 'email' && !used.has(i) ? this.byEmail.get(token.text) : undefined;
+      if (!entries) continue;
+      const rooms = entries.map((e) => e.room);
+      return { resolution: resolve(rooms, token.raw, this.order), positions: [i] };
+    }
+    return undefined;
+  }
+
   private findByKeys(
     tokens: readonly Token[],
     used: ReadonlySet<number>,
@@ -160,19 +160,20 @@ export class RoomIndex {
       if (!this.byKey.has(key)) continue;
       const before = tokens[i - 1]?.text ?? '';
       const afterRoomWord = this.vocabulary.roomWords.has(before);
-      const introduced = afterRoomWord || this.vocabulary.roomContext.has(before);
       const everyday = this.vocabulary.everydayWords.has(token.text);
       const bare = isBare(key) || this.isHour(token);
       const hit = hits.get(key);
       if (hit) {
         hit.positions.push(i);
         hit.afterRoomWord ||= afterRoomWord;
-        hit.introduced ||= introduced;
         hit.everyday &&= everyday;
         hit.bare &&= bare;
-      } else hits.set(key, { positions: [i], afterRoomWord, introduced, everyday, bare });
+      } else hits.set(key, { positions: [i], afterRoomWord, everyday, bare });
     }
-    if (hits.size === 0) return undefined;
+    // A room counts only with a distinctive key, or a number or letter written after a room word: without either,
+    // skip ranking the (possibly many) rooms that share an everyday word.
+    const anyCounts = [...hits.values()].some((h) => (h.bare ? h.afterRoomWord : !h.everyday));
+    if (!anyCounts) return undefined;
 
     const candidates = this.candidateRooms([...hits.keys()]);
     let best: Candidate[] = [];
@@ -221,7 +222,7 @@ export class RoomIndex {
     return candidates;
   }
 
-  /** [complete name, keys matched, written after a room word, building matched]; undefined when nothing counts. */
+  /** [complete name, keys matched, building matched]; undefined when nothing counts. */
   private rank(entry: RoomEntry, hits: ReadonlyMap<string, KeyHit>, messageWords: ReadonlySet<string>) {
     const matched = entry.keys.filter((key) => hits.has(key));
     const distinctive = matched.some((key) => {
@@ -238,7 +239,6 @@ export class RoomIndex {
     return [
       counted.length === entry.keys.length ? 1 : 0,
       counted.length,
-      counted.some((key) => hits.get(key)?.introduced) ? 1 : 0,
       entry.buildingWords.some((w) => messageWords.has(w)) ? 1 : 0,
     ];
   }

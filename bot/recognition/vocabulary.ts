@@ -8,7 +8,6 @@ import {
   LANGUAGE_WORDS,
   NOISE_WORDS,
   PERSON_CONTEXT_WORDS,
-  ROOM_CONTEXT_WORDS,
   ROOM_TOKEN_SYNONYMS,
   ROOM_WORDS,
   type IntentTerm,
@@ -39,7 +38,6 @@ export interface Vocabulary {
   readonly wordLanguage: ReadonlyMap<string, 'en' | 'fr'>;
   readonly noise: ReadonlySet<string>;
   readonly roomWords: ReadonlySet<string>;
-  readonly roomContext: ReadonlySet<string>;
   readonly roomSynonyms: ReadonlyMap<string, string>;
   readonly personContext: ReadonlySet<string>;
   readonly caseWords: ReadonlySet<string>;
@@ -96,7 +94,6 @@ function compile(): Vocabulary {
     if (!en.has(word) && !noiseEn.has(word)) wordLanguage.set(word, 'fr');
 
   const roomWords = wordSet(ROOM_WORDS);
-  const roomContext = wordSet(ROOM_CONTEXT_WORDS);
   const personContext = wordSet(PERSON_CONTEXT_WORDS);
   const caseWords = wordSet(CASE_WORDS);
   const caseNumberMarkers = wordSet(CASE_NUMBER_MARKERS);
@@ -110,17 +107,7 @@ function compile(): Vocabulary {
     Object.entries(DEVICE_FAMILIES).map(([token, label]) => [normaliseText(token), label] as const),
   );
   const everydayWords = new Set([...knownWords, ...en, ...fr, ...noise]);
-  for (const set of [
-    en,
-    fr,
-    noise,
-    roomWords,
-    roomContext,
-    personContext,
-    caseWords,
-    caseNumberMarkers,
-    floorWords,
-  ]) {
+  for (const set of [en, fr, noise, roomWords, personContext, caseWords, caseNumberMarkers, floorWords]) {
     for (const word of set) knownWords.add(word);
   }
   for (const word of [...roomSynonyms.keys(), ...deviceFamilies.keys()]) knownWords.add(word);
@@ -137,7 +124,6 @@ function compile(): Vocabulary {
     wordLanguage,
     noise,
     roomWords,
-    roomContext,
     roomSynonyms,
     personContext,
     caseWords,

@@ -80,6 +80,12 @@ describe('emulator: Teams devices and the licence bug', function () {
     assert.equal((await signIn(emu, ROOM['4B'].device)).teams, 'disconnected', 'not before the restart');
     assert.equal(await restart(emu, ROOM['4B'].device), 'successful');
     assert.deepEqual(await signIn(emu, ROOM['4B'].device), { teams: 'connected', health: 'healthy' });
+    const entra = await call(emu, "/v1.0/devices?$filter=displayName eq 'MTR-HQ-4B'");
+    const lastSignIn = Date.parse(String(at(entra.body, 'value', 0, 'approximateLastSignInDateTime')));
+    assert.ok(
+      emu.clock.now().getTime() - lastSignIn < 2 * OP_MS,
+      'the restart refreshed the Entra sign-in time',
+    );
   });
 
   it('starts the purge clock over after an early reassignment', async () => {

@@ -96,6 +96,12 @@ const ENGLISH: Row[] = [
   row('the teams room in the annex is unlicensed', RL, 'en', null, null),
   row("room 5E can't join meetings", RL, 'en', 'Room 5E', null),
   row('@Helpdesk Bot room 4B pls', RL, 'en', 'Room 4B', null),
+  row('the screen in room 4B says licence error', RL, 'en', 'Room 4B', null),
+  row('Hi! The screen in the meeting room 4B shows an error about the license', RL, 'en', 'Room 4B', null),
+  row("I can't sign in on the room console in 6F", RL, 'en', 'Room 6F', null),
+  row("what's up with 4B", RL, 'en', 'Room 4B', null),
+  row('room 3d', RL, 'en', 'Room 3D', null),
+  row('room 4B, 4A', RL, 'en', amb('Room 4A', 'Room 4B'), null),
   row('Helpdesk Bot room 4B', RL, 'en', 'Room 4B', null),
   // Typos.
   row('licnse issue in 4B', RL, 'en', 'Room 4B', null),
@@ -134,6 +140,9 @@ const ENGLISH: Row[] = [
   row("emergency calls aren't supported on the phone of Chloé Petit", PH, 'en', null, 'Chloé Petit'),
   row("Alice Martin can't make calls", PH, 'en', null, 'Alice Martin'),
   row("no dial tone on Bob's desk phone", PH, 'en', null, 'Bob Durand'),
+  row('can you help me? the phone on my desk says No internet', PH, 'en', null, null),
+  row("my phone says emergency calls aren't supported", PH, 'en', null, null),
+  row('DAVID LEROY phone offline', PH, 'en', null, 'David Leroy'),
   row("MARTIN's phone is offline", PH, 'en', null, 'Alice Martin'),
   row("Alicent's phone no internet", PH, 'en', null, nf('Alicent', 'Alice Martin')),
   row("Bobby's phone no internet", PH, 'en', null, nf('Bobby', 'Bob Durand')),
@@ -151,6 +160,7 @@ const ENGLISH: Row[] = [
   row('status of case 3', CS, 'en', null, null, { caseRef: '3' }),
   row('show me the open cases pls', CS, 'en', null, null),
   row('status', CS, 'en', null, null),
+  row('any news on the 4B case?', CS, 'en', 'Room 4B', null),
   row("status of Alice's phone", CS, 'en', null, 'Alice Martin'),
   // Help.
   row('what can you do', HELP, 'en', null, null),
@@ -172,6 +182,7 @@ const ENGLISH: Row[] = [
   row('Anna Helpdesk', UNK, 'en', null, 'Anna Helpdesk'),
   row('helpdesk', UNK, 'en', null, null),
   row('lol', UNK, 'en', null, null),
+  row('ok thanks bot', UNK, 'en', null, null),
 ];
 
 const FRENCH: Row[] = [
@@ -227,6 +238,10 @@ const FRENCH: Row[] = [
   row('salle 5E licencié mais bloquée', RL, 'fr', 'Room 5E', null),
   row('la salle 6F est bloquée, merci 🙏', RL, 'fr', 'Room 6F', null),
   row('la salle 3D ne lance pas la réunion', RL, 'fr', 'Room 3D', null),
+  row("Bonjour, l'écran de la salle 4B indique une erreur de licence, merci", RL, 'fr', 'Room 4B', null),
+  row('le MTR de la 7G ne se connecte plus', RL, 'fr', 'Room 7G', null),
+  row('diagnostiquer boardroom sud', RL, 'fr', 'Boardroom South', null),
+  row('salle 12', RL, 'fr', nf('12'), null),
   // Typos.
   row('la salle 2C est bloqée', RL, 'fr', 'Room 2C', null),
   row('problème de licnce salle 7G', RL, 'fr', 'Room 7G', null),
@@ -268,6 +283,10 @@ const FRENCH: Row[] = [
   row("le CCX 400 de la réception affiche pas d'internet", PH, 'fr', null, 'Reception', { model: 'CCX 400' }),
   row("plus d'appels d'urgence sur le téléphone de David", PH, 'fr', null, 'David Leroy'),
   row('le poste de Léo est hors ligne', PH, 'fr', null, 'Léo Dupont'),
+  row("mon téléphone affiche pas d'internet", PH, 'fr', null, null),
+  row(`Mon CCX affiche "No internet. Emergency calls aren't supported"`, PH, 'fr', null, null),
+  row('salut le bot, tu peux regarder le téléphone de Léo ?', PH, 'fr', null, 'Léo Dupont'),
+  row("bonjour, mon poste ne passe plus d'appels", PH, 'fr', null, null),
   // Case status.
   row('dossier 12', CS, 'fr', null, null, { caseRef: '12' }),
   row('dossiers en cours', CS, 'fr', null, null),
@@ -284,6 +303,10 @@ const FRENCH: Row[] = [
   row('statut 4B', CS, 'fr', 'Room 4B', null),
   row('dossiers', CS, 'fr', null, null),
   row('où en sont les dossiers ?', CS, 'fr', null, null),
+  row('où en est mon dossier', CS, 'fr', null, null),
+  row('statut salle 5E', CS, 'fr', 'Room 5E', null),
+  row('le dossier de la salle 4B avance ?', CS, 'fr', 'Room 4B', null),
+  row('ça avance ?', CS, 'fr', null, null),
   // Help.
   row('bonjour', HELP, 'fr', null, null),
   row('que sais-tu faire', HELP, 'fr', null, null),

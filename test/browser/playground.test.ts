@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import pino from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startLocalStack, type LocalStack } from '../../scripts/local-stack';
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+
+/** Only the machine's own servers: the Playground page also asks a CDN for fonts and scripts it can do without. */
+async function localOnly(page: Page): Promise<void> {
+  await page.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+  });
+}
+
+/** Types a message that @mentions the bot (channels only deliver mentions) in the newest thread's reply box. */
+async function sayInThread(page: Page, text: string): Promise<void> {
+  const box = page.locator('[data-lexical-editor="true"][role="textbox"]').last();
+  await box.click();
+  await page.keyboard.type('@Helpd');
+  await page.getByRole('menuitem', { name: 'Helpdesk Bot' }).click();
+  await page.keyboard.type(` ${text}`);
+  await page.keyboard.press('Enter');
+}
+
+describe('@browser Agents Playground in Chromium', function () {
+  this.timeout(120_000);
+  let stack: LocalStack;
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    if (!CHROMIUM) throw new Error('Chromium is missing: run "apt-get install chromium" or set CHROMIUM_PATH.');
+    stack = await startLocalStack({
+      playground: true,
+      playgroundPort: 0,
+      env: { PORT: '0', HOST: '127.0.0.1', GRAPH_EMULATOR_PORT: '0' },
+      logger: pino({ level: 'silent' }),
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1300, height: 1200 } });
+    await localOnly(page);
+    await page.goto(stack.playgroundUrl ?? '', { waitUntil: 'domcontentloaded' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('diagnoses Room 4B from a channel thread and opens the repair preview from the card', async () => {
+    await page.getByText('Helpdesk', { exact: true }).first().click();
+    // The welcome card starts a thread; replies inside an existing thread are what the Playground shows reliably.
+    await page.locator('.ac-adaptiveCard', { hasText: 'Helpdesk assistant' }).first().waitFor({ timeout: 20_000 });
+    await sayInThread(page, 'room 4B stuck on licence');
+    const diagnosis = page.locator('.ac-adaptiveCard', { hasText: '5.2.115.0' }).first();
+    await diagnosis.waitFor({ timeout: 20_000 });
+    const text = await diagnosis.innerText();
+    assert.match(text, /Room 4B/);
+    assert.match(text, /licence bug/);
+    await diagnosis.getByRole('button', { name: 'Start the licence repair' }).click();
+    const preview = page.locator('.ac-adaptiveCard', { hasText: 'Nothing has been changed yet' }).first();
+    await preview.waitFor({ timeout: 20_000 });
+    assert.match(await preview.innerText(), /Remove Teams Rooms Pro from room-4b@contoso\.com/);
+  });
+
+  it('answers in French in the same thread', async () => {
+    await sayInThread(page, 'salle 2C bloquée licence');
+    const card = page.locator('.ac-adaptiveCard', { hasText: 'Room 2C' }).first();
+    await card.waitFor({ timeout: 20_000 });
+    assert.match(await card.innerText(), /licence utilisateur/i);
+  });
+});
