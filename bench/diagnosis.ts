@@ -38,14 +38,27 @@ async function main(): Promise<void> {
         h.emulator.clearRequests();
         const t0 = Date.now();
         const id = `bench-${++seq}`;
-        await h.post({ ...loadActivity('channel-message'), id, text: `${room.displayName} stuck on licence` });
+        await h.post({
+          ...loadActivity('channel-message'),
+          id,
+          text: `${room.displayName} stuck on licence`,
+        });
         await h.connector.waitFor((c) => c.at >= t0 && cardOf(c) !== undefined, 30_000);
         const elapsed = Date.now() - t0;
         h.connector.clear();
         if (round < 0) continue;
         latencies.push(elapsed);
         const outer = h.emulator.requests().filter((r) => !r.inBatch);
-        tripsByRoom.set(room.displayName, Math.max(tripsByRoom.get(room.displayName) ?? 0, sequentialRoundTrips(outer.map((r) => r.at), ADDED_LATENCY_MS)));
+        tripsByRoom.set(
+          room.displayName,
+          Math.max(
+            tripsByRoom.get(room.displayName) ?? 0,
+            sequentialRoundTrips(
+              outer.map((r) => r.at),
+              ADDED_LATENCY_MS,
+            ),
+          ),
+        );
       }
     }
     latencies.sort((a, b) => a - b);

@@ -74,7 +74,7 @@ export async function startServer(
     const ok = results.every(([, r]) => r.ok) && !draining;
     res.send(ok ? 200 : 503, {
       status: ok ? 'ok' : draining ? 'draining' : 'degraded',
-      checks: Object.fromEntries(results),
+      checks: Object.fromEntries(results) as Record<string, Record<string, unknown>>,
     });
   });
 
@@ -82,7 +82,7 @@ export async function startServer(
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  const address = server.address();
+  const address = server.address() as { port: number };
   const url = `http://${host}:${address.port}`;
 
   return {
@@ -90,7 +90,9 @@ export async function startServer(
     inFlight: () => inFlight,
     async close(graceMs) {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((r) => idle.push(r)),

@@ -26,14 +26,23 @@ export interface LocalStack {
 }
 
 /** Starts the Agents Playground against the bot and resolves with its URL once it listens. */
-export function startPlayground(botUrl: string, port: number, logFile: string): Promise<{ url: string; child: ChildProcess }> {
+export function startPlayground(
+  botUrl: string,
+  port: number,
+  logFile: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const cli = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
   const child = spawn(
     process.execPath,
     [cli, '--disable-telemetry', '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(port)],
     {
       cwd: ROOT,
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', M365_AGENTS_PLAYGROUND_LOGFILE: logFile },
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -55,7 +64,9 @@ export function startPlayground(botUrl: string, port: number, logFile: string): 
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`The Agents Playground exited (code ${code}) before listening. Its output:\n${output}`));
+      reject(
+        new Error(`The Agents Playground exited (code ${code}) before listening. Its output:\n${output}`),
+      );
     });
   });
 }
@@ -64,14 +75,20 @@ export function startPlayground(botUrl: string, port: number, logFile: string): 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const env = options.env;
   const purge = env.EMULATOR_PURGE_AFTER ? parseDuration(env.EMULATOR_PURGE_AFTER) : undefined;
-  if (env.EMULATOR_PURGE_AFTER && purge === undefined) throw new Error(`EMULATOR_PURGE_AFTER="${env.EMULATOR_PURGE_AFTER}" is not an ISO 8601 duration (e.g. PT2M).`);
+  if (env.EMULATOR_PURGE_AFTER && purge === undefined)
+    throw new Error(
+      `EMULATOR_PURGE_AFTER="${env.EMULATOR_PURGE_AFTER}" is not an ISO 8601 duration (e.g. PT2M).`,
+    );
   const emulator = await startEmulator({
     port: Number(env.GRAPH_EMULATOR_PORT ?? 5005),
     ...(purge !== undefined ? { purgeAfterMs: purge } : {}),
   });
   let bot: RunningBot;
   try {
-    bot = await startBot({ ...env, GRAPH_BASE_URL: emulator.url }, options.logger ? { logger: options.logger } : {});
+    bot = await startBot(
+      { ...env, GRAPH_BASE_URL: emulator.url },
+      options.logger ? { logger: options.logger } : {},
+    );
   } catch (err) {
     await emulator.close();
     throw err;
@@ -80,7 +97,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (options.playground) {
     try {
       const logDir = mkdtempSync(join(tmpdir(), 'helpdesk-playground-'));
-      playground = await startPlayground(bot.url, options.playgroundPort ?? Number(env.PLAYGROUND_PORT ?? 56150), join(logDir, 'playground.log'));
+      playground = await startPlayground(
+        bot.url,
+        options.playgroundPort ?? Number(env.PLAYGROUND_PORT ?? 56150),
+        join(logDir, 'playground.log'),
+      );
     } catch (err) {
       await bot.stop();
       await emulator.close();

@@ -39,9 +39,13 @@ export function renderRoomDiagnosisCard(view: RoomDiagnosisView, locale: Locale)
         hasCode: code !== undefined,
         code: code ?? '',
         codeId: `powershell-${index + 1}`,
+        stepId: `step-${index + 1}`,
+        visible: step.advanced !== true,
         codeOmitted: step.powershell !== undefined && step.powershell.trim() !== '' && code === undefined,
       };
     });
+
+    const advancedTargets = plan.filter((step) => !step.visible).map((step) => step.stepId);
 
     const missing = budget
       .list(view.missingEvidence)
@@ -55,6 +59,7 @@ export function renderRoomDiagnosisCard(view: RoomDiagnosisView, locale: Locale)
         missing: cardText(locale, 'missingHeading'),
         showPowerShell: cardText(locale, 'showPowerShell'),
         powerShellOmitted: cardText(locale, 'powerShellOmitted'),
+        moreSteps: cardText(locale, 'moreSteps', { count: advancedTargets.length }),
       },
       room: { name, location, hasLocation: location !== '', email: budget.line(view.room.emailAddress) },
       verdict: {
@@ -68,6 +73,8 @@ export function renderRoomDiagnosisCard(view: RoomDiagnosisView, locale: Locale)
       hasEvidence: evidence.length > 0,
       plan,
       hasPlan: plan.length > 0,
+      hasAdvanced: advancedTargets.length > 0,
+      advancedTargets,
       missing,
       hasMissing: missing.length > 0,
       checkedAt: cardText(locale, 'checkedAt', { time: budget.line(view.gatheredAt) }),

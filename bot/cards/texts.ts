@@ -12,6 +12,7 @@ export const CARD_TEXTS = {
 
     evidenceHeading: 'What I checked',
     planHeading: 'Recommended steps',
+    moreSteps: 'If that does not work: {count} more steps',
     missingHeading: 'What I could not check',
     showPowerShell: 'Show PowerShell',
     powerShellOmitted: 'The PowerShell command is too long to show here.',
@@ -44,6 +45,7 @@ export const CARD_TEXTS = {
 
     evidenceHeading: `Ce que j'ai vérifié`,
     planHeading: `Étapes recommandées`,
+    moreSteps: 'Si cela ne suffit pas : {count} étapes de plus',
     missingHeading: `Ce que je n'ai pas pu vérifier`,
     showPowerShell: `Afficher PowerShell`,
     powerShellOmitted: `La commande PowerShell est trop longue pour être affichée ici.`,

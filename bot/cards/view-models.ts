@@ -25,7 +25,8 @@ export interface RoomDiagnosisView {
   room: RoomSummaryView;
   verdict: { headline: string; summary: string; tone: Tone };
   evidence: { label: string; value: string; tone: Tone }[];
-  plan: { title: string; detail: string; powershell?: string }[];
+  /** `advanced`: a fallback step, for when the main steps did not work; folded away on the card. */
+  plan: { title: string; detail: string; powershell?: string; advanced?: boolean }[];
   /** Evidence that could not be read, each as a sentence. */
   missingEvidence: string[];
   /** When the facts were read, already formatted for the reader. */

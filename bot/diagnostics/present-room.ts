@@ -472,6 +472,7 @@ class Presenter {
             : title,
         detail,
         ...(step.powershell ? { powershell: step.powershell } : {}),
+        ...(step.stage === 'fallback' ? { advanced: true } : {}),
       };
     });
   }

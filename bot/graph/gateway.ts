@@ -194,7 +194,7 @@ export class GraphGateway {
     source: EvidenceGap['source'],
     gaps: EvidenceGap[],
   ): T[] | null {
-    if (result?.ok) return ((result.body as { value?: T[] }).value ?? []) as T[];
+    if (result?.ok) return (result.body as { value?: T[] }).value ?? [];
     if (result) gaps.push(gapFrom(source, result.error));
     return null;
   }

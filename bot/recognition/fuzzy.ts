@@ -52,7 +52,7 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
  */
 export class TypoCorrector {
   private readonly buckets = new Map<string, string[]>();
-  /** Lower rank wins a tie between candidates at the same distance (the lexicon before directory names). */
+  // Lower rank wins a tie between candidates at the same distance (the lexicon before directory names).
   private readonly ranks = new Map<string, number>();
 
   /** @param minLength shorter words are not added (default {@link MIN_TYPO_LENGTH}). */
@@ -173,7 +173,7 @@ export class NearWords {
   }
 }
 
-/** `word` with up to `depth` letters deleted, itself included. */
+// `word` with up to `depth` letters deleted, itself included.
 function deletions(word: string, depth: number): Set<string> {
   const all = new Set([word]);
   let frontier = [word];

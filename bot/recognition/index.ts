@@ -28,7 +28,7 @@ export interface Recogniser {
   recognise(text: string, options?: RecogniseOptions): Recognition;
 }
 
-/** Requests fit in a few lines; a pasted log beyond this adds cost, not meaning. */
+// Requests fit in a few lines; a pasted log beyond this adds cost, not meaning.
 const MAX_MESSAGE_LENGTH = 2000;
 
 interface TermMatch {
@@ -103,7 +103,7 @@ function markUsed<T>(used: Set<number>, mention: Mention<T> | undefined): void {
   for (const i of mention?.positions ?? []) used.add(i);
 }
 
-/** "case 12", "dossier n° 12", "#12". */
+// "case 12", "dossier n° 12", "#12".
 function findCaseRef(tokens: readonly Token[], vocab: Vocabulary, used: Set<number>): string | undefined {
   for (const [i, token] of tokens.entries()) {
     if (token.kind === 'ref') {
@@ -122,7 +122,7 @@ function findCaseRef(tokens: readonly Token[], vocab: Vocabulary, used: Set<numb
   return undefined;
 }
 
-/** "CCX 500", "ccx500", "CCX-500", "Poly CCX 400" -> "CCX 500". */
+// "CCX 500", "ccx500", "CCX-500", "Poly CCX 400" -> "CCX 500".
 function findDeviceModel(tokens: readonly Token[], vocab: Vocabulary, used: Set<number>): string | undefined {
   for (const [i, token] of tokens.entries()) {
     const label = vocab.deviceFamilies.get(token.text);
@@ -134,11 +134,10 @@ function findDeviceModel(tokens: readonly Token[], vocab: Vocabulary, used: Set<
   return undefined;
 }
 
-/**
- * Finds lexicon phrases on whole tokens, longest first, so that "no internet" is read as one phrase and not as
- * "no" + "internet". Tokens that named an entity are skipped. Among phrases of the same length, one written exactly
- * as in the message wins over one that only shares its stems (its language is then the right one).
- */
+// Finds lexicon phrases on whole tokens, longest first, so that "no internet" is read as one phrase and not
+// as "no" + "internet". Tokens that named an entity are skipped. Among phrases of the same length, one
+// written exactly as in the message wins over one that only shares its stems (its language is then the right
+// one).
 function matchTerms(tokens: readonly Token[], used: ReadonlySet<number>, vocab: Vocabulary): TermMatch[] {
   const matches: TermMatch[] = [];
   let i = 0;
@@ -172,7 +171,7 @@ interface Entities {
   caseRef: string | undefined;
 }
 
-/** Sums the evidence of each lexicon group found (once per group) and of each entity present. */
+// Sums the evidence of each lexicon group found (once per group) and of each entity present.
 function scoreIntents(terms: readonly TermMatch[], entities: Entities): Map<ScoredIntent, number> {
   const scores = new Map<ScoredIntent, number>();
   const add = (evidence: Readonly<Partial<Record<ScoredIntent, number>>>): void => {
@@ -201,10 +200,8 @@ function pickIntent(scores: ReadonlyMap<ScoredIntent, number>): Intent {
   return best ?? 'unknown';
 }
 
-/**
- * Counts the words that belong to one language. Names, quoted text and language-neutral phrases (the device error
- * texts, shown in English to everyone) do not vote. A tie goes to the user's Teams locale.
- */
+// Counts the words that belong to one language. Names, quoted text and language-neutral phrases (the device
+// error texts, shown in English to everyone) do not vote. A tie goes to the user's Teams locale.
 function detectLocale(
   tokens: readonly Token[],
   used: ReadonlySet<number>,

@@ -1,12 +1,11 @@
 import type { Intent } from './types';
 
-/**
- * The recognition vocabulary, as data. The algorithm in this folder knows no word of English or French: every word
- * it reacts to is listed here. Phrases are written as people type them; they go through the same normalisation,
- * tokenising and stemming as messages, so accents, apostrophes and plurals need not be spelt out twice.
- */
+// The recognition vocabulary, as data. The algorithm in this folder knows no word of English or French:
+// every word it reacts to is listed here. Phrases are written as people type them; they go through the same
+// normalisation, tokenising and stemming as messages, so accents, apostrophes and plurals need not be spelt
+// out twice.
 
-/** Long word lists are written as text: one word per line would bury the rest of the lexicon. */
+// Long word lists are written as text: one word per line would bury the rest of the lexicon.
 function wordList(words: string): readonly string[] {
   return words.split(/\s+/).filter((word) => word.length > 0);
 }

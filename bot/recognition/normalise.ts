@@ -119,7 +119,7 @@ function makeToken(piece: Piece, quoted: boolean): Token {
   };
 }
 
-/** "d'Alice" -> "d" (elision) + "Alice"; "Alice's" -> "Alice" (possessive); "doesn't" -> "doesnt". */
+// "d'Alice" -> "d" (elision) + "Alice"; "Alice's" -> "Alice" (possessive); "doesn't" -> "doesnt".
 function splitApostrophes(raw: string, start: number): Piece[] {
   const parts = raw.split(APOSTROPHE);
   if (parts.length === 1) return [{ raw, start, elision: false, possessive: false }];
@@ -149,7 +149,7 @@ function splitApostrophes(raw: string, start: number): Piece[] {
   return pieces;
 }
 
-/** "room4b" -> "room" + "4b", "ccx500" -> "ccx" + "500"; "4b", "e3" and "14b" stay whole. */
+// "room4b" -> "room" + "4b", "ccx500" -> "ccx" + "500"; "4b", "e3" and "14b" stay whole.
 function splitLettersFromDigits(piece: Piece): Piece[] {
   const text = normaliseText(piece.raw);
   if (!/^[a-z]{2,}\d[a-z\d]*$/.test(text)) return [piece];
@@ -165,10 +165,8 @@ function splitLettersFromDigits(piece: Piece): Piece[] {
   ];
 }
 
-/**
- * "4-b" and "4 b" are written room codes: join a number with a single letter that follows it, unless the letter
- * is also a verb and more words follow ("la salle 4 a un problème").
- */
+// "4-b" and "4 b" are written room codes: join a number with a single letter that follows it, unless the
+// letter is also a verb and more words follow ("la salle 4 a un problème").
 function joinRoomCodes(tokens: Token[], text: string): Token[] {
   const joined: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {

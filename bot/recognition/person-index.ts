@@ -12,7 +12,7 @@ interface NameForm {
 interface Found {
   readonly start: number;
   readonly span: number;
-  /** Names of more words win; an address beats any name, since it cannot be a sentence word. */
+  // Names of more words win; an address beats any name, since it cannot be a sentence word.
   readonly strength: number;
   readonly people: readonly DirectoryPerson[];
 }
@@ -30,12 +30,12 @@ function wordsOf(text: string | null | undefined): string[] {
  * surname alone, user principal name and mail.
  */
 export class PersonIndex {
-  /** Names of two words or more, by their first two words. */
+  // Names of two words or more, by their first two words.
   private readonly byBigram = new Map<string, NameForm[]>();
-  /** First names, surnames and one-word display names ("Reception"). */
+  // First names, surnames and one-word display names ("Reception").
   private readonly bySingleWord = new Map<string, DirectoryPerson[]>();
   private readonly byEmail = new Map<string, DirectoryPerson[]>();
-  /** For suggestions only, so short names ("Bob") are kept. */
+  // For suggestions only, so short names ("Bob") are kept.
   private readonly nameWords = new TypoCorrector(2);
   private readonly allWords = new Set<string>();
 

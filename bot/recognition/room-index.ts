@@ -6,20 +6,20 @@ import type { Vocabulary } from './vocabulary';
 
 interface RoomEntry {
   readonly room: DirectoryRoom;
-  /** The tokens that tell this room from others ("4b"; "boardroom" + "north"). */
+  // The tokens that tell this room from others ("4b"; "boardroom" + "north").
   readonly keys: readonly string[];
-  /** Every token of the display name, generic words included. */
+  // Every token of the display name, generic words included.
   readonly nameWords: ReadonlySet<string>;
   readonly buildingWords: readonly string[];
 }
 
 interface KeyHit {
   readonly positions: number[];
-  /** Written right after a room word ("salle 12"): enough to trust a bare number or letter. */
+  // Written right after a room word ("salle 12"): enough to trust a bare number or letter.
   afterRoomWord: boolean;
-  /** Written as an everyday word ("est" for "east"): counts only beside a distinctive key of the same room. */
+  // Written as an everyday word ("est" for "east"): counts only beside a distinctive key of the same room.
   everyday: boolean;
-  /** A number, a single letter or an hour ("8h"): counts only after a room word or beside a distinctive key. */
+  // A number, a single letter or an hour ("8h"): counts only after a room word or beside a distinctive key.
   bare: boolean;
 }
 
@@ -28,7 +28,7 @@ interface Candidate {
   readonly rank: readonly number[];
 }
 
-/** Past this many rooms, a token names a group of rooms ("hq"), not a room: it cannot select on its own. */
+// Past this many rooms, a token names a group of rooms ("hq"), not a room: it cannot select on its own.
 const MAX_ROOMS_PER_SELECTING_KEY = 50;
 const MAX_CANDIDATE_ROOMS = 500;
 const SUGGESTION_DISTANCE = 2;
@@ -127,7 +127,7 @@ export class RoomIndex {
     return this.vocabulary.roomSynonyms.get(word) ?? word;
   }
 
-  /** "8h" in "depuis 8h" is a time; "8H" in capitals is left to be a room code. */
+  // "8h" in "depuis 8h" is a time; "8H" in capitals is left to be a room code.
   private isHour(token: Token): boolean {
     const match = /^(\d{1,2})([a-z])$/.exec(token.text);
     if (!match || !this.vocabulary.hourLetters.has(match[2] ?? '')) return false;
@@ -210,7 +210,7 @@ export class RoomIndex {
     };
   }
 
-  /** Rooms reachable from the most selective keys first, so that a common token cannot make the work grow. */
+  // Rooms reachable from the most selective keys first, so that a common token cannot make the work grow.
   private candidateRooms(keys: readonly string[]): Set<RoomEntry> {
     const lists = keys.map((key) => this.byKey.get(key) ?? []).sort((a, b) => a.length - b.length);
     const candidates = new Set<RoomEntry>();
@@ -222,7 +222,7 @@ export class RoomIndex {
     return candidates;
   }
 
-  /** [complete name, keys matched, building matched]; undefined when nothing counts. */
+  // [complete name, keys matched, building matched]; undefined when nothing counts.
   private rank(entry: RoomEntry, hits: ReadonlyMap<string, KeyHit>, messageWords: ReadonlySet<string>) {
     const matched = entry.keys.filter((key) => hits.has(key));
     const distinctive = matched.some((key) => {
@@ -243,7 +243,7 @@ export class RoomIndex {
     ];
   }
 
-  /** "room 9Z", "salle Atlantis", a bare "9Z": the writer means a room the directory does not have. */
+  // "room 9Z", "salle Atlantis", a bare "9Z": the writer means a room the directory does not have.
   private findUnknownRoom(
     tokens: readonly Token[],
     used: ReadonlySet<number>,
@@ -271,7 +271,7 @@ export class RoomIndex {
   }
 }
 
-/** A number or a single letter says little on its own ("2 hours", "a"). */
+// A number or a single letter says little on its own ("2 hours", "a").
 function isBare(key: string): boolean {
   return key.length === 1 || /^\d+$/.test(key);
 }

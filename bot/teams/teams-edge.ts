@@ -33,7 +33,7 @@ export interface TeamsEdge {
 function authConfig(bot: BotAuth): ConfigurationBotFrameworkAuthenticationOptions {
   switch (bot.kind) {
     case 'local':
-      return {} as ConfigurationBotFrameworkAuthenticationOptions;
+      return {};
     case 'single-tenant':
       return {
         MicrosoftAppId: bot.appId,
@@ -123,7 +123,11 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
       );
       return Promise.resolve(false);
     }
-    if (a.type === ActivityTypes.Message && a.id && !dedupe.firstTime(`${a.conversation?.id}|${a.id}`)) {
+    if (
+      a.type === (ActivityTypes.Message as string) &&
+      a.id &&
+      !dedupe.firstTime(`${a.conversation?.id}|${a.id}`)
+    ) {
       logger.info({ activityId: a.id }, 'duplicate activity (Teams retry); ignored');
       return Promise.resolve(false);
     }

@@ -4,7 +4,9 @@ import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../scripts/local-stack';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 
 /** Only the machine's own servers: the Playground page also asks a CDN for fonts and scripts it can do without. */
 async function localOnly(page: Page): Promise<void> {
@@ -31,7 +33,8 @@ describe('@browser Agents Playground in Chromium', function () {
   let page: Page;
 
   before(async function () {
-    if (!CHROMIUM) throw new Error('Chromium is missing: run "apt-get install chromium" or set CHROMIUM_PATH.');
+    if (!CHROMIUM)
+      throw new Error('Chromium is missing: run "apt-get install chromium" or set CHROMIUM_PATH.');
     stack = await startLocalStack({
       playground: true,
       playgroundPort: 0,
@@ -40,7 +43,15 @@ describe('@browser Agents Playground in Chromium', function () {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1300, height: 1200 } });
     await localOnly(page);
@@ -55,7 +66,10 @@ describe('@browser Agents Playground in Chromium', function () {
   it('diagnoses Room 4B from a channel thread and opens the repair preview from the card', async () => {
     await page.getByText('Helpdesk', { exact: true }).first().click();
     // The welcome card starts a thread; replies inside an existing thread are what the Playground shows reliably.
-    await page.locator('.ac-adaptiveCard', { hasText: 'Helpdesk assistant' }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.ac-adaptiveCard', { hasText: 'Helpdesk assistant' })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await sayInThread(page, 'room 4B stuck on licence');
     const diagnosis = page.locator('.ac-adaptiveCard', { hasText: '5.2.115.0' }).first();
     await diagnosis.waitFor({ timeout: 20_000 });

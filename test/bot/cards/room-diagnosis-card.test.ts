@@ -94,7 +94,7 @@ describe('room diagnosis card', () => {
     ] as const) {
       const card = renderRoomDiagnosisCard(FIXTURES[locale].diagnosis, locale);
       for (const number of ['1.', '2.', '3.']) textRun(card, number);
-      const toggles = elementsOfType(card, 'Action.ToggleVisibility');
+      const toggles = elementsOfType(card, 'Action.ToggleVisibility').filter((t) => t.title === label);
       assert.equal(toggles.length, 1, 'only the step with a command gets a toggle');
       const toggle = toggles[0];
       assert.ok(toggle);
@@ -172,5 +172,15 @@ describe('room diagnosis card', () => {
     textRun(card, 'The PowerShell command is too long to show here.');
     textRun(card, 'Some content was shortened to fit in a Teams message.');
     assert.deepEqual(validateCard(card).errors, []);
+  });
+});
+
+describe('room diagnosis card: fallback steps', () => {
+  it('folds fallback steps behind one toggle that targets exactly them', () => {
+    const card = renderRoomDiagnosisCard(view, 'en');
+    const json = JSON.stringify(card);
+    const hidden = [...json.matchAll(/"id":"(step-\d+)","isVisible":false/g)].map((m) => m[1]);
+    assert.deepEqual(hidden, [`step-${view.plan.length}`]);
+    assert.match(json, /"title":"If that does not work: 1 more steps","targetElements":\["step-4"\]/);
   });
 });

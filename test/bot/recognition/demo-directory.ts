@@ -19,7 +19,7 @@ function person(
   return { id: `id-${account}`, displayName, givenName, surname, userPrincipalName: upn, mail: upn };
 }
 
-/** The demo tenant of docs/DESIGN.md, as the directory cache would hold it. */
+/** The demo tenant of the design notes ("Demo tenant"), as the directory cache would hold it. */
 export const DEMO_DIRECTORY: Directory = {
   rooms: [
     room('Room 4B', 'room-4b', 'HQ', 4),
