@@ -25,8 +25,12 @@ export async function diagnosisCard(
 
 /** The facts and verdict for one room, with the card's view model. */
 export async function diagnose(room: DirectoryRoom, locale: Locale, services: BotServices) {
-  const deviceId = services.directory.current().teamsDeviceByAccount.get(room.emailAddress.toLowerCase());
-  const facts = await services.gateway.gatherRoomFacts(room, deviceId ? { teamsDeviceId: deviceId } : {});
+  const snapshot = services.directory.current();
+  const deviceId = snapshot.teamsDeviceByAccount.get(room.emailAddress.toLowerCase());
+  const facts = await services.gateway.gatherRoomFacts(room, {
+    ...(deviceId ? { teamsDeviceId: deviceId } : {}),
+    ...(snapshot.usualUsageLocation ? { usualUsageLocation: snapshot.usualUsageLocation } : {}),
+  });
   const diagnosis = diagnoseRoom(facts);
   // Cards show Graph text as plain TextRuns, so Markdown escapes would appear as stray backslashes.
   return { facts, diagnosis, view: presentRoomDiagnosis(diagnosis, facts, locale, { markdown: false }) };

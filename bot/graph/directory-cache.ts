@@ -7,6 +7,8 @@ export interface DirectorySnapshot extends Directory {
   loadedAt: Date | undefined;
   /** Teams device id by signed-in account (lower-case UPN and user id). */
   teamsDeviceByAccount: ReadonlyMap<string, string>;
+  /** The usage location most users have: what a room account without one most likely needs. */
+  usualUsageLocation: string | undefined;
 }
 
 const EMPTY: DirectorySnapshot = {
@@ -14,6 +16,7 @@ const EMPTY: DirectorySnapshot = {
   people: [],
   loadedAt: undefined,
   teamsDeviceByAccount: new Map(),
+  usualUsageLocation: undefined,
 };
 
 /**
@@ -112,6 +115,7 @@ export class DirectoryCache {
       people: directoryPeople.filter((p) => !roomAccounts.has(p.userPrincipalName.toLowerCase())),
       loadedAt: this.options.now?.() ?? new Date(),
       teamsDeviceByAccount: devices ? teamsDeviceByAccount : this.snapshot.teamsDeviceByAccount,
+      usualUsageLocation: mostCommon(people.map((p) => p.usageLocation)),
     };
     this.options.logger.info(
       { rooms: directoryRooms.length, people: this.snapshot.people.length, devices: devices?.length },
@@ -119,4 +123,12 @@ export class DirectoryCache {
     );
     this.options.onRefresh?.(this.snapshot);
   }
+}
+
+function mostCommon(values: (string | null | undefined)[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
 }

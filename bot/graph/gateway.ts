@@ -15,7 +15,7 @@ import type { BatchRequest, BatchResult, GraphTransport } from './graph-transpor
 
 export const SELECT = {
   user: 'id,displayName,userPrincipalName,mail,givenName,surname,accountEnabled,usageLocation,assignedLicenses,licenseAssignmentStates',
-  person: 'id,displayName,givenName,surname,userPrincipalName,mail',
+  person: 'id,displayName,givenName,surname,userPrincipalName,mail,usageLocation',
   licenseDetails: 'id,skuId,skuPartNumber,servicePlans',
   subscribedSku: 'id,skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits,appliesTo',
   room: 'id,displayName,emailAddress,building,floorNumber,floorLabel,capacity,nickname',
@@ -37,6 +37,8 @@ const seg = encodeURIComponent;
 /** What the gateway knows in advance about a room, from the directory cache, to save round trips. */
 export interface RoomHints {
   teamsDeviceId?: string;
+  /** The tenant's usual usage location, suggested when the room account has none. */
+  usualUsageLocation?: string;
 }
 
 export interface GatewayOptions {
@@ -180,6 +182,7 @@ export class GraphGateway {
       entraDevice,
       gaps,
       gatheredAt: this.now().toISOString(),
+      ...(hints.usualUsageLocation ? { tenantCountryCode: hints.usualUsageLocation } : {}),
     };
   }
 
