@@ -106,8 +106,8 @@ export async function startBot(
       ]);
     throw err;
   }
-  await directory.start();
   logger.info({ url: server.url, graph: config.graph.baseUrl, mode: config.bot.kind }, 'bot listening');
+  await directory.start();
 
   return {
     url: server.url,
