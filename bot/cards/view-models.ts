@@ -67,3 +67,31 @@ export interface HelpExample {
   text: string;
   description: string;
 }
+
+/** A repair case as its card shows it. */
+export interface CaseCardView {
+  /** "Case 12 · Room 4B" */
+  title: string;
+  stateLabel: string;
+  tone: Tone;
+  /** What is happening now and what comes next, in one or two sentences. */
+  summary: string;
+  facts: { label: string; value: string }[];
+  /** Steps someone must do by hand (console reset, manual restart), when the state needs them. */
+  checklist?: { title: string; items: string[] };
+  warning?: string;
+  /** Latest history entries, newest first, already formatted. */
+  history: { at: string; text: string }[];
+  historyTitle: string;
+  actions: CardAction[];
+  /** Shown instead of buttons to people who may not act. */
+  readOnlyNote?: string;
+}
+
+/** The "cases" command: open cases with their state and time left. */
+export interface CaseListView {
+  title: string;
+  rows: { number: string; room: string; state: string; detail: string; open: CardAction }[];
+  /** Shown when there are no rows. */
+  empty: string;
+}
