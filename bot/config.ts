@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from './errors';
 import { parseDuration } from './util/duration';
 
@@ -31,7 +33,32 @@ export interface Config {
   };
   log: { level: string; pretty: boolean };
   shutdownGraceMs: number;
+  store: StoreConfig;
+  cases: {
+    waitMinMs: number;
+    waitMaxMs: number;
+    verifyTimeoutMs: number;
+    verifyPollMs: number;
+    requireApproval: boolean;
+  };
+  helpdesk: {
+    /** Entra group whose direct members may act on cases. */
+    groupId: string | undefined;
+    /** Entra object ids allowed to act, in addition to the group. */
+    userIds: ReadonlySet<string>;
+  };
+  scheduler: { pollMs: number; leaseMs: number; instanceId: string };
 }
+
+export type StoreConfig =
+  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'azure-tables';
+      connectionString?: string;
+      endpoint?: string;
+      managedIdentityClientId?: string;
+      tablePrefix: string;
+    };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -59,6 +86,14 @@ export function loadConfig(env: Env): Config {
       return fallback;
     }
     return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name}="${raw}" must be true or false.`);
+    return fallback;
   };
   const duration = (name: string, fallback: string): number => {
     const raw = str(name) ?? fallback;
@@ -130,6 +165,28 @@ export function loadConfig(env: Env): Config {
     }
   }
 
+  const store = readStore(str, problems);
+  const waitMinMs = duration('LICENCE_WAIT_MIN', 'PT8H');
+  const waitMaxMs = duration('LICENCE_WAIT_MAX', 'PT24H');
+  if (waitMaxMs < waitMinMs) problems.push('LICENCE_WAIT_MAX must not be shorter than LICENCE_WAIT_MIN.');
+  const requireApproval = bool('REQUIRE_APPROVAL', false);
+  const helpdeskGroupId = str('HELPDESK_GROUP_ID');
+  if (helpdeskGroupId && !GUID.test(helpdeskGroupId))
+    problems.push(`HELPDESK_GROUP_ID="${helpdeskGroupId}" is not a group object id (a GUID).`);
+  const helpdeskUserIds = new Set<string>();
+  for (const id of (str('HELPDESK_USER_IDS') ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    if (GUID.test(id)) helpdeskUserIds.add(id.toLowerCase());
+    else problems.push(`HELPDESK_USER_IDS contains "${id}", which is not an Entra object id (a GUID).`);
+  }
+  if (production && !helpdeskGroupId && helpdeskUserIds.size === 0) {
+    problems.push(
+      'NODE_ENV=production needs HELPDESK_GROUP_ID or HELPDESK_USER_IDS: otherwise nobody may act on repair cases.',
+    );
+  }
+
   const config: Config = {
     production,
     host,
@@ -145,6 +202,20 @@ export function loadConfig(env: Env): Config {
     },
     log: { level: logLevel, pretty: logFormat === 'pretty' },
     shutdownGraceMs: duration('SHUTDOWN_GRACE', 'PT10S'),
+    store,
+    cases: {
+      waitMinMs,
+      waitMaxMs,
+      verifyTimeoutMs: duration('VERIFY_TIMEOUT', 'PT30M'),
+      verifyPollMs: duration('VERIFY_POLL_INTERVAL', 'PT1M'),
+      requireApproval,
+    },
+    helpdesk: { groupId: helpdeskGroupId?.toLowerCase(), userIds: helpdeskUserIds },
+    scheduler: {
+      pollMs: duration('SCHEDULER_POLL_INTERVAL', 'PT1S'),
+      leaseMs: duration('SCHEDULER_LEASE', 'PT2M'),
+      instanceId: str('INSTANCE_ID') ?? str('WEBSITE_INSTANCE_ID') ?? `${hostname()}-${process.pid}`,
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -229,4 +300,30 @@ function readGraphAuth(
       problems.push(`GRAPH_AUTH="${kind}" must be managed-identity, client-secret, certificate or none.`);
       return { kind: 'none' };
   }
+}
+
+function readStore(str: (name: string) => string | undefined, problems: string[]): StoreConfig {
+  const kind = str('STORE') ?? 'sqlite';
+  if (kind === 'sqlite') return { kind: 'sqlite', file: join(str('DATA_DIR') ?? 'data', 'helpdesk.sqlite') };
+  if (kind !== 'azure-tables') {
+    problems.push(
+      `STORE="${kind}" must be sqlite (one instance, a file under DATA_DIR) or azure-tables (several instances).`,
+    );
+    return { kind: 'sqlite', file: 'data/helpdesk.sqlite' };
+  }
+  const connectionString = str('AZURE_TABLES_CONNECTION_STRING');
+  const endpoint = str('AZURE_TABLES_ENDPOINT');
+  if (!connectionString && !endpoint) {
+    problems.push(
+      'STORE=azure-tables needs AZURE_TABLES_CONNECTION_STRING, or AZURE_TABLES_ENDPOINT (https://ACCOUNT.table.core.windows.net) with a managed identity.',
+    );
+  }
+  const managedIdentityClientId = str('AZURE_CLIENT_ID');
+  return {
+    kind: 'azure-tables',
+    ...(connectionString ? { connectionString } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(managedIdentityClientId ? { managedIdentityClientId } : {}),
+    tablePrefix: str('AZURE_TABLES_PREFIX') ?? 'helpdesk',
+  };
 }

@@ -1,4 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ManagedIdentityCredential } from '@azure/identity';
 import { loadConfig, type Config } from './config';
+import { RateLimiter } from './notify/rate-limiter';
+import { Scheduler } from './scheduler/scheduler';
+import { openStore } from './store';
+import { TeamsMessenger } from './teams/teams-messenger';
+import { HelpdeskAuthorizer } from './workflow/authorizer';
+import { CaseService } from './workflow/case-service';
+import { EffectRunner } from './workflow/effect-runner';
 import { ConfigError } from './errors';
 import type { BotServices } from './commands/types';
 import { createGraphCredential } from './graph/credentials';
@@ -16,7 +26,26 @@ export interface RunningBot {
   config: Config;
   services: BotServices;
   logger: Logger;
+  scheduler: Scheduler;
   stop(): Promise<void>;
+}
+
+function storeOptions(config: Config): Parameters<typeof openStore>[0] {
+  const s = config.store;
+  if (s.kind === 'sqlite') {
+    mkdirSync(dirname(s.file), { recursive: true });
+    return s;
+  }
+  const credential = s.connectionString
+    ? undefined
+    : new ManagedIdentityCredential(s.managedIdentityClientId ? { clientId: s.managedIdentityClientId } : {});
+  return {
+    kind: 'azure-tables',
+    tablePrefix: s.tablePrefix,
+    ...(s.connectionString ? { connectionString: s.connectionString } : {}),
+    ...(s.endpoint ? { endpoint: s.endpoint } : {}),
+    ...(credential ? { credential } : {}),
+  };
 }
 
 /**
@@ -25,9 +54,10 @@ export interface RunningBot {
  */
 export async function startBot(
   env: Readonly<Record<string, string | undefined>>,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; now?: () => Date } = {},
 ): Promise<RunningBot> {
   const config = loadConfig(env);
+  const now = options.now ?? (() => new Date());
   const logger =
     options.logger ??
     createLogger({ level: config.log.level, pretty: config.log.pretty, base: { service: 'helpdesk-bot' } });
@@ -59,13 +89,62 @@ export async function startBot(
     },
   });
 
-  const services: BotServices = { gateway, directory, recogniser: () => recogniser, now: () => new Date() };
+  const store = await openStore(storeOptions(config));
+  // The scheduler needs the case service (through the effect runner) and the service wakes the scheduler.
+  const schedulerRef: { current?: Scheduler } = {};
+  const cases = new CaseService(store, config.cases, {
+    now,
+    logger: logger.child({ component: 'cases' }),
+    onCommitted: () => schedulerRef.current?.wake(),
+  });
+  const authorizer = new HelpdeskAuthorizer(gateway, {
+    groupId: config.helpdesk.groupId,
+    userIds: config.helpdesk.userIds,
+  });
+  if (!config.helpdesk.groupId && config.helpdesk.userIds.size === 0) {
+    logger.warn('Neither HELPDESK_GROUP_ID nor HELPDESK_USER_IDS is set: nobody may act on repair cases.');
+  }
+
+  const services: BotServices = {
+    gateway,
+    directory,
+    recogniser: () => recogniser,
+    now,
+    store,
+    cases,
+    authorizer,
+  };
   const edge = createTeamsEdge({
     bot: config.bot,
     allowedTenantIds: config.allowedTenantIds,
     services,
     logger,
+    store,
   });
+  const messenger = new TeamsMessenger(
+    edge.adapter,
+    edge.appId,
+    store,
+    new RateLimiter(),
+    logger.child({ component: 'messenger' }),
+  );
+  const runner = new EffectRunner({
+    store,
+    gateway,
+    cases,
+    messenger,
+    ...(config.allowedTenantIds.size === 1 ? { tenantId: [...config.allowedTenantIds][0] } : {}),
+    now,
+    logger: logger.child({ component: 'effects' }),
+  });
+  const scheduler = new Scheduler(store, runner, {
+    owner: config.scheduler.instanceId,
+    pollMs: config.scheduler.pollMs,
+    leaseMs: config.scheduler.leaseMs,
+    now,
+    logger: logger.child({ component: 'scheduler' }),
+  });
+  schedulerRef.current = scheduler;
 
   let server: RunningServer;
   try {
@@ -81,6 +160,7 @@ export async function startBot(
               return { baseUrl: config.graph.baseUrl };
             },
           },
+          { name: 'store', check: () => store.ping() },
           {
             name: 'directory',
             check: () => {
@@ -108,15 +188,20 @@ export async function startBot(
   }
   logger.info({ url: server.url, graph: config.graph.baseUrl, mode: config.bot.kind }, 'bot listening');
   await directory.start();
+  // Timers that came due while the bot was down are due now: the first poll runs them.
+  scheduler.start();
 
   return {
     url: server.url,
     config,
     services,
     logger,
+    scheduler: scheduler,
     async stop() {
       directory.stop();
       await server.close(config.shutdownGraceMs);
+      await scheduler.stop();
+      await store.close();
       logger.info('bot stopped');
     },
   };

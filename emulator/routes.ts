@@ -40,6 +40,12 @@ const UNSUPPORTED_OPTIONS = new Set(['$search', '$expand']);
 
 const ok = (body: unknown): GraphResult => ({ status: 200, headers: {}, body });
 
+function expandOf(call: GraphCall): string | undefined {
+  for (const [k, v] of call.query)
+    if (k.toLowerCase() === '$expand') return v.replace(/\s+/g, '').toLowerCase();
+  return undefined;
+}
+
 /** Builds the Graph request dispatcher: path matching against the OpenAPI subsets, then the handlers. */
 export function createRouter(deps: RouterDeps): (version: ApiVersion, call: GraphCall) => GraphResult {
   const { state, apis } = deps;
@@ -62,18 +68,31 @@ export function createRouter(deps: RouterDeps): (version: ApiVersion, call: Grap
           resourceName: 'User',
         }),
       ),
-    'GET /users/{user-id}': (call, p) =>
-      ok(
-        entityBody(
-          v1,
-          call,
-          url(),
-          state.userView(p['user-id'] ?? ''),
-          'microsoft.graph.user',
-          'users',
-          USER_DEFAULT_SELECT,
-        ),
-      ),
+    'GET /users/{user-id}': (call, p) => {
+      const expand = expandOf(call);
+      const body = entityBody(
+        v1,
+        call,
+        url(),
+        state.userView(p['user-id'] ?? ''),
+        'microsoft.graph.user',
+        'users',
+        USER_DEFAULT_SELECT,
+      ) as Record<string, unknown>;
+      // The bot checks helpdesk membership with $expand=memberOf($select=id); Graph returns at most 20.
+      if (expand === 'memberof' || expand === 'memberof($select=id)') {
+        body.memberOf = state
+          .groupIdsOf(p['user-id'] ?? '')
+          .slice(0, 20)
+          .map((id) => ({ '@odata.type': '#microsoft.graph.group', id }));
+      } else if (expand !== undefined) {
+        throw badRequest(
+          `The Graph emulator supports only $expand=memberOf($select=id) on a user, not '${expand}'.`,
+          'BadRequest',
+        );
+      }
+      return ok(body);
+    },
     'PATCH /users/{user-id}': (call, p) => {
       state.patchUser(
         p['user-id'] ?? '',
@@ -358,7 +377,10 @@ export function createRouter(deps: RouterDeps): (version: ApiVersion, call: Grap
       if (!operation.queryOptions.has(k)) {
         throw badRequest(`Query option '${key}' is not allowed for this request.`, 'BadRequest');
       }
-      if (UNSUPPORTED_OPTIONS.has(k)) {
+      if (
+        UNSUPPORTED_OPTIONS.has(k) &&
+        !(k === '$expand' && match.template.template === '/users/{user-id}')
+      ) {
         throw badRequest(`The Graph emulator does not support the query option '${key}'.`, 'BadRequest');
       }
     }

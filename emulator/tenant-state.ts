@@ -297,6 +297,11 @@ export class TenantState {
     return this.viewOfUser(this.user(key));
   }
 
+  /** Ids of the groups the user is a direct member of. */
+  groupIdsOf(key: string): string[] {
+    return this.user(key).groups.map((g) => g.id);
+  }
+
   private viewOfUser(u: UserRecord): GraphObject {
     const view = without(u.data, 'emulator', 'assignedLicenses');
     const effective = this.effectiveLicences(u);

@@ -79,9 +79,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     throw new Error(
       `EMULATOR_PURGE_AFTER="${env.EMULATOR_PURGE_AFTER}" is not an ISO 8601 duration (e.g. PT2M).`,
     );
+  const operation = env.EMULATOR_OPERATION_DURATION
+    ? parseDuration(env.EMULATOR_OPERATION_DURATION)
+    : undefined;
   const emulator = await startEmulator({
     port: Number(env.GRAPH_EMULATOR_PORT ?? 5005),
     ...(purge !== undefined ? { purgeAfterMs: purge } : {}),
+    ...(operation !== undefined ? { operationDurationMs: operation } : {}),
   });
   let bot: RunningBot;
   try {

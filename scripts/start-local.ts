@@ -4,11 +4,21 @@ import { startLocalStack } from './local-stack';
 
 const headless = process.argv.includes('--headless');
 
+// The demo compresses the 8-24 h licence wait to minutes so the whole repair can be walked in one sitting.
+// Any of these can be overridden from the environment.
 const demoDefaults: Record<string, string> = {
   LOG_FORMAT: 'pretty',
   LOG_LEVEL: 'info',
   PORT: '3978',
   HOST: '127.0.0.1',
+  DATA_DIR: 'data',
+  HELPDESK_GROUP_ID: 'f0000000-0000-4000-8000-000000000001',
+  LICENCE_WAIT_MIN: 'PT2M',
+  LICENCE_WAIT_MAX: 'PT6M',
+  EMULATOR_PURGE_AFTER: 'PT2M',
+  EMULATOR_OPERATION_DURATION: 'PT10S',
+  VERIFY_POLL_INTERVAL: 'PT10S',
+  VERIFY_TIMEOUT: 'PT5M',
 };
 
 async function main(): Promise<void> {
@@ -20,6 +30,7 @@ async function main(): Promise<void> {
     stack.playgroundUrl
       ? `  Open the chat client:                     ${stack.playgroundUrl}\n  Try, in the "Helpdesk" channel: room 4B stuck on licence  /  salle 4B bloquée licence`
       : '  Headless: no chat client. Post activities to the bot endpoint.',
+    `  Licence wait compressed to ${process.env.LICENCE_WAIT_MIN ?? demoDefaults.LICENCE_WAIT_MIN}-${process.env.LICENCE_WAIT_MAX ?? demoDefaults.LICENCE_WAIT_MAX}; cases are kept in ${process.env.DATA_DIR ?? demoDefaults.DATA_DIR}/.`,
     '  Ctrl-C stops everything.',
     '',
   ];

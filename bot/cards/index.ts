@@ -6,4 +6,6 @@ export { renderConfirmActionCard } from './confirm-action-card';
 export { renderHelpCard } from './help-card';
 export { renderErrorCard } from './error-card';
 export { renderMessageCard, type MessageCardView } from './message-card';
+export { renderCaseCard } from './case-card';
+export { renderCaseListCard } from './case-list-card';
 export type * from './view-models';

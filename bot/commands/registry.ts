@@ -1,5 +1,19 @@
 import type { Intent } from '../recognition/types';
+import { caseApproveVerb } from './case-approve-verb';
+import { caseCancelCommand } from './case-cancel';
+import { caseCancelConfirmedVerb } from './case-cancel-confirmed-verb';
+import { caseCancelVerb } from './case-cancel-verb';
+import { caseConfirmVerb } from './case-confirm-verb';
+import { caseEscalateVerb } from './case-escalate-verb';
+import { caseExportCommand } from './case-export';
+import { caseExtendVerb } from './case-extend-verb';
+import { caseReassignEarlyConfirmedVerb } from './case-reassign-early-confirmed-verb';
+import { caseReassignEarlyVerb } from './case-reassign-early-verb';
+import { caseReassignProVerb } from './case-reassign-pro-verb';
+import { caseReassignVerb } from './case-reassign-verb';
+import { caseRefreshVerb } from './case-refresh-verb';
 import { caseStatusCommand } from './case-status';
+import { licenceSetUsageLocationVerb } from './licence-set-usage-location-verb';
 import { diagnoseRoomCommand } from './diagnose-room';
 import { helpCommand } from './help';
 import { licenceStartRepairVerb } from './licence-start-repair-verb';
@@ -12,11 +26,28 @@ export const COMMANDS: readonly MessageCommand[] = [
   helpCommand,
   diagnoseRoomCommand,
   caseStatusCommand,
+  caseCancelCommand,
+  caseExportCommand,
   phoneNoInternetCommand,
 ];
 
 /** Every card verb. One module each. */
-export const CARD_VERBS: readonly CardVerb[] = [roomDiagnoseVerb, licenceStartRepairVerb];
+export const CARD_VERBS: readonly CardVerb[] = [
+  roomDiagnoseVerb,
+  licenceStartRepairVerb,
+  licenceSetUsageLocationVerb,
+  caseConfirmVerb,
+  caseApproveVerb,
+  caseReassignVerb,
+  caseReassignProVerb,
+  caseReassignEarlyVerb,
+  caseReassignEarlyConfirmedVerb,
+  caseExtendVerb,
+  caseCancelVerb,
+  caseCancelConfirmedVerb,
+  caseEscalateVerb,
+  caseRefreshVerb,
+];
 
 export function commandFor(intent: Intent): MessageCommand {
   return COMMANDS.find((c) => c.intents.includes(intent)) ?? helpCommand;

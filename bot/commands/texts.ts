@@ -53,6 +53,33 @@ export const t = defineTexts({
     'phone.which': 'Whose phone is it? For example "Alice\'s CCX 500 says no internet".',
     'person.notFound': 'I found nobody called "{query}".',
     'person.ambiguous': 'Several people match "{query}": {names}. Use the full name or the email address.',
+    'refused.wrong-state': 'That step does not fit the case as it is now: here is where it stands.',
+    'refused.window-not-open':
+      'The wait is not over yet: reassigning now needs the explicit "reassign early" button.',
+    'refused.approval-required': 'A second helpdesk member must approve the removal.',
+    'refused.same-approver': 'You asked for this removal: another helpdesk member must approve it.',
+    'refused.closed': 'This case is closed.',
+    'refused.nothing-to-restore': 'There is no licence to restore.',
+    'forbidden.case': 'Only helpdesk members can act on this case. Your attempt was recorded.',
+    'start.group.title': '{room}: the licence comes from a group',
+    'start.group.line1':
+      '{sku} is assigned to {account} through a group, so it cannot be removed from the account alone.',
+    'start.group.line2':
+      'Exclude the room account from the group (or remove it from the group), wait 8 to 24 hours, add it back, then restart the console. I will not change group membership myself.',
+    'start.usage.title': '{room}: no usage location',
+    'start.usage.line':
+      '{account} has no usage location, so Microsoft 365 will refuse to assign its licence again after the removal. Set it first.',
+    'start.usage.button': 'Set the usage location to {country}',
+    'start.usage.noCountry':
+      'Set it in the Microsoft 365 admin center (or Update-MgUser -UsageLocation), then try again.',
+    'start.usage.done': 'Usage location of {account} set to {country}.',
+    'start.none.title': '{room}: no licence repair needed',
+    'start.none.line': 'The diagnosis is "{verdict}": removing and reassigning the licence would not help.',
+    'case.opened': 'Case {number} opened for {room}.',
+    'cancel.which': 'Which case? For example "cancel case 12".',
+    'cancel.notFound': 'There is no case {number}.',
+    'export.none': 'There are no cases to export yet.',
+    'export.ready': 'Cases exported: {count}. The CSV file is attached.',
   },
   fr: {
     'help.example.room': 'room 4B stuck on licence',
@@ -111,5 +138,34 @@ export const t = defineTexts({
     'person.notFound': 'Je ne trouve personne du nom de « {query} ».',
     'person.ambiguous':
       'Plusieurs personnes correspondent à « {query} » : {names}. Donnez le nom complet ou l’adresse e-mail.',
+    'refused.wrong-state': 'Cette étape ne correspond pas à l’état du dossier : voici où il en est.',
+    'refused.window-not-open':
+      'L’attente n’est pas terminée : réattribuer maintenant demande le bouton « réattribuer en avance ».',
+    'refused.approval-required': 'Un second membre du support doit approuver le retrait.',
+    'refused.same-approver': 'Vous avez demandé ce retrait : un autre membre du support doit l’approuver.',
+    'refused.closed': 'Ce dossier est clos.',
+    'refused.nothing-to-restore': 'Il n’y a aucune licence à restaurer.',
+    'forbidden.case':
+      'Seuls les membres du support peuvent agir sur ce dossier. Votre tentative a été enregistrée.',
+    'start.group.title': '{room} : la licence vient d’un groupe',
+    'start.group.line1':
+      '{sku} est attribuée à {account} par un groupe : elle ne peut pas être retirée du seul compte.',
+    'start.group.line2':
+      'Excluez le compte de salle du groupe (ou retirez-le du groupe), attendez 8 à 24 heures, rajoutez-le, puis redémarrez la console. Je ne modifie pas moi-même les membres des groupes.',
+    'start.usage.title': '{room} : pas d’emplacement d’utilisation',
+    'start.usage.line':
+      '{account} n’a pas d’emplacement d’utilisation : Microsoft 365 refusera de lui réattribuer sa licence après le retrait. Définissez-le d’abord.',
+    'start.usage.button': 'Définir l’emplacement d’utilisation à {country}',
+    'start.usage.noCountry':
+      'Définissez-le dans le centre d’administration Microsoft 365 (ou Update-MgUser -UsageLocation), puis réessayez.',
+    'start.usage.done': 'Emplacement d’utilisation de {account} défini à {country}.',
+    'start.none.title': '{room} : aucune réparation de licence nécessaire',
+    'start.none.line':
+      'Le diagnostic est « {verdict} » : retirer puis réattribuer la licence n’aiderait pas.',
+    'case.opened': 'Dossier {number} ouvert pour {room}.',
+    'cancel.which': 'Quel dossier ? Par exemple « annule le dossier 12 ».',
+    'cancel.notFound': 'Il n’y a pas de dossier {number}.',
+    'export.none': 'Aucun dossier à exporter pour l’instant.',
+    'export.ready': 'Dossiers exportés : {count}. Le fichier CSV est joint.',
   },
 });

@@ -5,6 +5,9 @@ import type { Locale } from '../i18n';
 import type { Logger } from '../log';
 import type { Recogniser } from '../recognition';
 import type { Intent, Recognition } from '../recognition/types';
+import type { Store } from '../store/store';
+import type { Authorizer } from '../workflow/authorizer';
+import type { CaseService } from '../workflow/case-service';
 
 /** Where a turn happens, as the domain sees it. */
 export interface ConversationInfo {
@@ -26,9 +29,13 @@ export interface Turn {
   correlationId: string;
   actor: Actor;
   conversation: ConversationInfo;
+  /** For card actions: the message that holds the card. */
+  replyToId?: string;
   /** Replies in the same conversation (in a channel: in the same thread). */
   send(card: AdaptiveCard): Promise<void>;
   sendText(text: string): Promise<void>;
+  /** A message with a file attached (small text files: exports, escalation packs). */
+  sendFile(text: string, file: { name: string; contentType: string; content: string }): Promise<void>;
   log: Logger;
 }
 
@@ -38,6 +45,9 @@ export interface BotServices {
   directory: DirectoryCache;
   recogniser(): Recogniser;
   now(): Date;
+  store: Store;
+  cases: CaseService;
+  authorizer: Authorizer;
 }
 
 /** A chat command, chosen by recognised intent. */

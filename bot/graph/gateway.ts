@@ -1,4 +1,4 @@
-import type { GraphError } from '../errors';
+import { GraphError as GraphErrorClass, type GraphError } from '../errors';
 import type { EvidenceGap, RoomFacts } from '../diagnostics/room-facts';
 import type { DirectoryRoom } from '../recognition/types';
 import type {
@@ -11,7 +11,7 @@ import type {
   GraphTeamworkDeviceHealth,
   GraphUser,
 } from './model';
-import type { BatchRequest, BatchResult, GraphTransport } from './graph-transport';
+import type { BatchRequest, BatchResult, GraphTransport, WriteResult } from './graph-transport';
 
 export const SELECT = {
   user: 'id,displayName,userPrincipalName,mail,givenName,surname,accountEnabled,usageLocation,assignedLicenses,licenseAssignmentStates',
@@ -184,6 +184,117 @@ export class GraphGateway {
       gatheredAt: this.now().toISOString(),
       ...(hints.usualUsageLocation ? { tenantCountryCode: hints.usualUsageLocation } : {}),
     };
+  }
+
+  /** The licence state of an account, read fresh: effects check Graph before they write. */
+  async getLicenceState(upn: string): Promise<GraphUser> {
+    return this.transport.get<GraphUser>('v1.0', `/users/${seg(upn)}?$select=${SELECT.user}`);
+  }
+
+  /** Removes licences (assignLicense needs both arrays, even empty). */
+  async removeLicences(upn: string, skuIds: string[]): Promise<WriteResult<GraphUser>> {
+    return this.transport.write<GraphUser>('v1.0', 'POST', `/users/${seg(upn)}/assignLicense`, {
+      addLicenses: [],
+      removeLicenses: skuIds,
+    });
+  }
+
+  async assignLicence(upn: string, skuId: string, disabledPlans: string[]): Promise<WriteResult<GraphUser>> {
+    this.skuCache = undefined;
+    return this.transport.write<GraphUser>('v1.0', 'POST', `/users/${seg(upn)}/assignLicense`, {
+      addLicenses: [{ skuId, disabledPlans }],
+      removeLicenses: [],
+    });
+  }
+
+  /** Sets the usage location licence assignment needs (two-letter country code). */
+  async setUsageLocation(upn: string, countryCode: string): Promise<WriteResult<unknown>> {
+    return this.transport.write('v1.0', 'PATCH', `/users/${seg(upn)}`, { usageLocation: countryCode });
+  }
+
+  /** Free seats of a SKU, read fresh (a seat freed by a removal can be taken meanwhile). */
+  async freeSeats(skuId: string): Promise<number | undefined> {
+    this.skuCache = undefined;
+    const sku = (await this.getSubscribedSkus()).find((s) => s.skuId?.toLowerCase() === skuId.toLowerCase());
+    if (!sku || sku.prepaidUnits?.enabled == null || sku.consumedUnits == null) return undefined;
+    return sku.prepaidUnits.enabled - sku.consumedUnits;
+  }
+
+  /**
+   * Asks the Teams device to restart (beta). 202 carries the operation to poll; 409 means an operation is already
+   * queued, which for a restart is as good.
+   */
+  async restartTeamsDevice(
+    deviceId: string,
+  ): Promise<
+    | { status: 'accepted'; operationUrl?: string; requestId?: string }
+    | { status: 'already-queued'; requestId?: string }
+  > {
+    try {
+      const res = await this.transport.write(
+        'beta',
+        'POST',
+        `/teamwork/devices/${seg(deviceId)}/restart`,
+        {},
+      );
+      return {
+        status: 'accepted',
+        ...(res.location ? { operationUrl: res.location } : {}),
+        ...(res.requestId ? { requestId: res.requestId } : {}),
+      };
+    } catch (err) {
+      if (err instanceof GraphErrorClass && err.status === 409)
+        return { status: 'already-queued', ...(err.requestId ? { requestId: err.requestId } : {}) };
+      throw err;
+    }
+  }
+
+  /**
+   * Is the room back? Licence provisioning (every plan Success or Disabled) and the console's Teams sign-in, read
+   * in parallel. `signedIn` is undefined when the device cannot be read.
+   */
+  async readSignIn(
+    upn: string,
+    deviceId: string | undefined,
+  ): Promise<{ provisioned: boolean; signedIn: boolean | undefined; skuIds: string[] }> {
+    const [v1, health] = await Promise.all([
+      this.transport.batch('v1.0', [
+        { id: 'licenses', url: `/users/${seg(upn)}/licenseDetails?$select=${SELECT.licenseDetails}` },
+      ]),
+      deviceId
+        ? this.transport
+            .get<GraphTeamworkDeviceHealth>(
+              'beta',
+              `/teamwork/devices/${seg(deviceId)}/health?$select=${SELECT.health}`,
+            )
+            .catch(() => undefined)
+        : Promise.resolve(undefined),
+    ]);
+    const licences = v1.get('licenses');
+    if (!licences?.ok) throw licences?.error ?? new Error('licence details missing from the batch answer');
+    const details = (licences.body as { value?: GraphLicenseDetails[] }).value ?? [];
+    const provisioned =
+      details.length > 0 &&
+      details.every((d) =>
+        d.servicePlans.every((p) =>
+          ['success', 'disabled'].includes((p.provisioningStatus ?? '').toLowerCase()),
+        ),
+      );
+    const status = health?.loginStatus?.teamsConnection?.connectionStatus;
+    return {
+      provisioned,
+      signedIn: status === undefined || status === null ? undefined : status.toLowerCase() === 'connected',
+      skuIds: details.map((d) => d.skuId ?? ''),
+    };
+  }
+
+  /** Ids of the groups a user is a direct member of (Graph expands at most 20). */
+  async memberGroupIds(userId: string): Promise<string[]> {
+    const user = await this.transport.get<{ memberOf?: { id: string }[] }>(
+      'v1.0',
+      `/users/${seg(userId)}?$select=id&$expand=memberOf($select=id)`,
+    );
+    return (user.memberOf ?? []).map((g) => g.id.toLowerCase());
   }
 
   private cachedSkus(): GraphSubscribedSku[] | undefined {

@@ -426,6 +426,28 @@ export const INTENT_TERMS: readonly IntentTerm[] = [
   { phrases: ['in case', 'just in case', 'in any case'], lang: 'en', evidence: {} },
   { phrases: ['en cas de', 'au cas où', 'dans ce cas', 'en tout cas'], lang: 'fr', evidence: {} },
 
+  // --- case-cancel and case-export -----------------------------------------------------------------------------
+  {
+    phrases: ['cancel', 'cancel case', 'abort', 'stop the repair', 'call off'],
+    lang: 'en',
+    evidence: { 'case-cancel': 6 },
+  },
+  {
+    phrases: ['annule', 'annuler', 'annulez', 'annulation', 'arrête la réparation', 'abandonne'],
+    lang: 'fr',
+    evidence: { 'case-cancel': 6 },
+  },
+  {
+    phrases: ['export', 'export cases', 'download cases', 'csv'],
+    lang: 'en',
+    evidence: { 'case-export': 6 },
+  },
+  {
+    phrases: ['exporte', 'exporter', 'exportez', 'export des dossiers'],
+    lang: 'fr',
+    evidence: { 'case-export': 6 },
+  },
+
   // --- help ---------------------------------------------------------------------------------------------------
   { phrases: ['help', 'help me', 'commands', 'usage'], lang: 'en', evidence: { help: 2 } },
   { phrases: ['menu'], lang: 'any', evidence: { help: 2 } },
@@ -472,7 +494,7 @@ export const ENTITY_EVIDENCE: EntityEvidence = {
   // People only come up for their desk phone, but a name alone is not enough to act.
   person: { 'phone-no-internet': 1 },
   deviceModel: { 'phone-no-internet': 1 },
-  caseRef: { 'case-status': 3 },
+  caseRef: { 'case-status': 3, 'case-cancel': 2.5 },
 };
 
 /** The best intent must reach this score, otherwise the message is `unknown`. */
@@ -480,6 +502,8 @@ export const INTENT_THRESHOLD = 2;
 
 /** Breaks exact ties between scores: the more specific request wins over a generic one. */
 export const INTENT_TIE_ORDER: readonly ScoredIntent[] = [
+  'case-cancel',
+  'case-export',
   'room-licence',
   'phone-no-internet',
   'case-status',

@@ -1,7 +1,8 @@
 import type { Locale } from '../i18n';
 
 /** What the user wants. New intents are added here and in the recognition lexicon. */
-export type Intent = 'room-licence' | 'phone-no-internet' | 'case-status' | 'help' | 'unknown';
+export type Intent =
+  'room-licence' | 'phone-no-internet' | 'case-status' | 'case-cancel' | 'case-export' | 'help' | 'unknown';
 
 /** A room as the directory cache knows it (from `GET /places/microsoft.graph.room`). */
 export interface DirectoryRoom {

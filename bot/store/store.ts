@@ -23,9 +23,15 @@ export interface Store {
   nextCaseNumber(): Promise<number>;
   /**
    * Writes `repairCase` (whose `version` is `expectedVersion + 1`) only if the stored version is `expectedVersion`,
-   * together with the new jobs, atomically. Throws {@link VersionConflict} otherwise.
+   * together with the new jobs, atomically. Pending jobs of the case whose kind is in `cancelKinds` are deleted in
+   * the same write, before the new jobs are added. Throws {@link VersionConflict} otherwise.
    */
-  commitCase(repairCase: RepairCase, expectedVersion: number, jobs: NewJob[]): Promise<void>;
+  commitCase(
+    repairCase: RepairCase,
+    expectedVersion: number,
+    jobs: NewJob[],
+    cancelKinds?: string[],
+  ): Promise<void>;
 
   /** Claims up to `limit` jobs due at `now` that are not leased (or whose lease expired), oldest due first. */
   claimDueJobs(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]>;
@@ -55,6 +61,8 @@ export interface Store {
    * activity once across instances.
    */
   markOnce(key: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Whether `key` was marked and has not expired; records nothing. */
+  hasMark(key: string, now: Date): Promise<boolean>;
 
   /** Proves the store answers (health probe). */
   ping(): Promise<void>;

@@ -15,6 +15,8 @@ import type { BotAuth } from '../config';
 import { toLocale } from '../i18n';
 import type { Logger } from '../log';
 import { ActivityDeduplicator } from './deduplicator';
+import { ReferenceKeeper } from './reference-keeper';
+import type { Store } from '../store/store';
 import { helpExamples } from '../commands/help';
 import { renderHelpCard } from '../cards';
 
@@ -23,11 +25,15 @@ export interface TeamsEdgeOptions {
   allowedTenantIds: ReadonlySet<string>;
   services: BotServices;
   logger: Logger;
+  store: Store;
 }
 
 /** The HTTP entry point for Bot Framework activities, and what shutdown needs to know. */
 export interface TeamsEdge {
   handle(req: Request, res: Response): Promise<void>;
+  /** For proactive messages: the same adapter and app id. */
+  adapter: TeamsAdapter;
+  appId: string;
 }
 
 function authConfig(bot: BotAuth): ConfigurationBotFrameworkAuthenticationOptions {
@@ -103,6 +109,7 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
         ...(a.from?.name ? { name: a.from.name } : {}),
       },
       conversation: conversationOf(a),
+      ...(a.replyToId ? { replyToId: a.replyToId } : {}),
       log: logger.child({ correlationId, conversation: a.conversation?.id, activityType: a.type }),
       send: async (card) => {
         await context.sendActivity(cardActivity(card));
@@ -110,10 +117,25 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
       sendText: async (text) => {
         await context.sendActivity(MessageFactory.text(text));
       },
+      sendFile: async (text, file) => {
+        const base64 = Buffer.from(file.content, 'utf8').toString('base64');
+        await context.sendActivity({
+          ...MessageFactory.text(text),
+          attachments: [
+            {
+              contentType: file.contentType,
+              name: file.name,
+              contentUrl: `data:${file.contentType};base64,${base64}`,
+            },
+          ],
+        });
+      },
     };
   };
 
-  app.turn('beforeTurn', (context) => {
+  const references = new ReferenceKeeper(options.store, logger);
+
+  app.turn('beforeTurn', async (context) => {
     const a = context.activity;
     const tenant = tenantOf(a);
     if (options.allowedTenantIds.size > 0 && (!tenant || !options.allowedTenantIds.has(tenant))) {
@@ -121,17 +143,21 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
         { tenant, activityId: a.id, type: a.type, from: a.from?.aadObjectId },
         'activity from a tenant that is not allowed; ignored',
       );
-      return Promise.resolve(false);
+      return false;
     }
-    if (
-      a.type === (ActivityTypes.Message as string) &&
-      a.id &&
-      !dedupe.firstTime(`${a.conversation?.id}|${a.id}`)
-    ) {
-      logger.info({ activityId: a.id }, 'duplicate activity (Teams retry); ignored');
-      return Promise.resolve(false);
+    if (a.type === (ActivityTypes.Message as string) && a.id) {
+      const key = `${a.conversation?.id}|${a.id}`;
+      // In memory first (cheap), then in the store: a retry may reach another instance.
+      if (
+        !dedupe.firstTime(key) ||
+        !(await options.store.markOnce(`activity:${key}`, 10 * 60_000, new Date()))
+      ) {
+        logger.info({ activityId: a.id }, 'duplicate activity (Teams retry); ignored');
+        return false;
+      }
     }
-    return Promise.resolve(true);
+    await references.keep(context);
+    return true;
   });
 
   app.adaptiveCards.actionExecute(/.*/, async (context, _state, data: Record<string, unknown>) => {
@@ -161,6 +187,16 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
     await handleMessage(turnFor(context), text, services);
   });
 
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const a = context.activity;
+    if (a.membersRemoved?.some((m) => m.id === a.recipient?.id)) await references.forget(a.conversation?.id);
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const a = context.activity;
+    if (a.action === 'remove' || a.action === 'remove-upgrade') await references.forget(a.conversation?.id);
+  });
+
   app.conversationUpdate('membersAdded', async (context) => {
     const a = context.activity;
     if (a.membersAdded?.some((m) => m.id === a.recipient?.id)) {
@@ -183,6 +219,8 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
   });
 
   return {
+    adapter,
+    appId: options.bot.kind === 'local' ? '' : options.bot.appId,
     handle: (req, res) =>
       adapter.process(req, res, async (context) => {
         await app.run(context);

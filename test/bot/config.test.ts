@@ -62,6 +62,7 @@ describe('loadConfig', () => {
     assert.ok(problems.some((p) => p.includes('needs MicrosoftAppId')));
     assert.ok(problems.some((p) => p.includes('needs ALLOWED_TENANT_IDS')));
     assert.ok(problems.some((p) => p.includes('needs the real Graph endpoint')));
+    assert.ok(problems.some((p) => p.includes('needs HELPDESK_GROUP_ID or HELPDESK_USER_IDS')));
   });
 
   it('accepts a complete production configuration with a managed identity', () => {
@@ -73,6 +74,7 @@ describe('loadConfig', () => {
       ALLOWED_TENANT_IDS: TENANT,
       GRAPH_AUTH: 'managed-identity',
       GRAPH_CLIENT_ID: APP,
+      HELPDESK_GROUP_ID: TENANT,
     });
     assert.equal(c.host, '0.0.0.0');
     assert.deepEqual(c.bot, { kind: 'user-assigned-msi', appId: APP, tenantId: TENANT });

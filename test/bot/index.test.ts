@@ -95,7 +95,7 @@ describe('bot over HTTP with the Graph emulator and a stand-in Teams connector',
     assert.match(cardText(body.value), /Room 4A/);
   });
 
-  it('shows what the repair would change before anything is done', async () => {
+  it('opens a case awaiting confirmation, before anything is changed', async () => {
     const invoke = loadActivity('invoke-action-execute');
     const value = invoke.value as { action: { verb: string; data: Record<string, string> } };
     value.action.verb = 'licence.start-repair';
@@ -104,7 +104,8 @@ describe('bot over HTTP with the Graph emulator and a stand-in Teams connector',
     const res = await h.post(invoke);
     const card = (res.body as { value: Record<string, unknown> }).value;
     assert.deepEqual(validateCard(card).errors, []);
-    assert.match(cardText(card), /Remove .*room-4b@contoso\.com/);
+    assert.match(cardText(card), /Nothing has been changed yet/);
+    assert.match(cardText(card), /Remove the licence now/);
     const writes = h.emulator
       .requests()
       .slice(before)

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../scripts/local-stack';
@@ -38,7 +40,13 @@ describe('@browser Agents Playground in Chromium', function () {
     stack = await startLocalStack({
       playground: true,
       playgroundPort: 0,
-      env: { PORT: '0', HOST: '127.0.0.1', GRAPH_EMULATOR_PORT: '0' },
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        GRAPH_EMULATOR_PORT: '0',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'helpdesk-browser-')),
+        HELPDESK_GROUP_ID: 'f0000000-0000-4000-8000-000000000001',
+      },
       logger: pino({ level: 'silent' }),
     });
     browser = await chromium.launch({
@@ -63,7 +71,7 @@ describe('@browser Agents Playground in Chromium', function () {
     await stack?.stop();
   });
 
-  it('diagnoses Room 4B from a channel thread and opens the repair preview from the card', async () => {
+  it('diagnoses Room 4B from a channel thread and opens a repair case from the card', async () => {
     await page.getByText('Helpdesk', { exact: true }).first().click();
     // The welcome card starts a thread; replies inside an existing thread are what the Playground shows reliably.
     await page
@@ -77,9 +85,10 @@ describe('@browser Agents Playground in Chromium', function () {
     assert.match(text, /Room 4B/);
     assert.match(text, /licence bug/);
     await diagnosis.getByRole('button', { name: 'Start the licence repair' }).click();
-    const preview = page.locator('.ac-adaptiveCard', { hasText: 'Nothing has been changed yet' }).first();
-    await preview.waitFor({ timeout: 20_000 });
-    assert.match(await preview.innerText(), /Remove Teams Rooms Pro from room-4b@contoso\.com/);
+    const caseCard = page.locator('.ac-adaptiveCard', { hasText: 'Nothing has been changed yet' }).first();
+    await caseCard.waitFor({ timeout: 20_000 });
+    assert.match(await caseCard.innerText(), /Waiting for confirmation/);
+    assert.ok(await caseCard.getByRole('button', { name: 'Remove the licence now' }).isVisible());
   });
 
   it('answers in French in the same thread', async () => {

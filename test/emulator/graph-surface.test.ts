@@ -315,3 +315,28 @@ describe('emulator: Graph surface', function () {
     assert.equal((await call(emu, `/v1.0/subscribedSkus/${SKU.pro}`)).status, 404);
   });
 });
+
+describe('emulator: helpdesk membership through $expand=memberOf', function () {
+  this.timeout(20_000);
+  it('lists the direct groups of a user, and refuses other expansions', async () => {
+    const e = await startEmulator({ port: 0 });
+    try {
+      const anna = await fetch(
+        `${e.url}/v1.0/users/anna.helpdesk@contoso.com?$select=id&$expand=memberOf($select=id)`,
+      );
+      const body = (await anna.json()) as { memberOf?: { id: string }[] };
+      assert.deepEqual(
+        body.memberOf?.map((g) => g.id),
+        ['f0000000-0000-4000-8000-000000000001'],
+      );
+      const leo = (await (
+        await fetch(`${e.url}/v1.0/users/leo.dupont@contoso.com?$select=id&$expand=memberOf($select=id)`)
+      ).json()) as { memberOf?: unknown[] };
+      assert.deepEqual(leo.memberOf, []);
+      const other = await fetch(`${e.url}/v1.0/users/leo.dupont@contoso.com?$expand=manager`);
+      assert.equal(other.status, 400);
+    } finally {
+      await e.close();
+    }
+  });
+});

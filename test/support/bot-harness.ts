@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startBot, type RunningBot } from '../../bot/index';
@@ -28,17 +29,51 @@ export interface Harness {
 
 let counter = 0;
 
+/** The demo tenant's helpdesk group (Anna and Marc are members). */
+export const DEMO_HELPDESK_GROUP = 'f0000000-0000-4000-8000-000000000001';
+
+/**
+ * A clock the bot and the emulator share in tests: real time plus an offset that `advance` moves for both, so
+ * an 8-hour wait takes no time.
+ */
+export class TestClock {
+  private offsetMs = 0;
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+  advance(ms: number, emulator?: RunningEmulator): void {
+    this.offsetMs += ms;
+    emulator?.clock.advance(ms);
+  }
+}
+
 export async function startHarness(
-  options: { env?: Record<string, string>; emulator?: EmulatorOptions } = {},
+  options: {
+    env?: Record<string, string>;
+    emulator?: EmulatorOptions;
+    clock?: TestClock;
+    dataDir?: string;
+  } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
   const connector = new FakeConnector();
   await connector.start();
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'helpdesk-test-'));
   let bot: RunningBot;
   try {
     bot = await startBot(
-      { PORT: '0', HOST: '127.0.0.1', GRAPH_BASE_URL: emulator.url, GRAPH_MAX_RETRIES: '2', ...options.env },
-      { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) },
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        GRAPH_BASE_URL: emulator.url,
+        GRAPH_MAX_RETRIES: '2',
+        DATA_DIR: dataDir,
+        HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP,
+        SCHEDULER_POLL_INTERVAL: 'PT0.05S',
+        ...options.env,
+      },
+      {
+        logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+        ...(options.clock ? { now: options.clock.now } : {}),
+      },
     );
   } catch (err) {
     await connector.stop();
@@ -65,6 +100,41 @@ export async function startHarness(
       await bot.stop();
       await connector.stop();
       await emulator.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every Action.Execute on a card, by verb, with its data. */
+export function cardActions(card: unknown): Map<string, Record<string, unknown>> {
+  const found = new Map<string, Record<string, unknown>>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && typeof o.verb === 'string')
+        found.set(o.verb, (o.data ?? {}) as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** Clicks a card button (Action.Execute) as `from` would, on the message `replyToId`; returns the card answered. */
+export async function clickExecute(
+  h: Harness,
+  verb: string,
+  data: Record<string, unknown>,
+  options: { replyToId?: string; fromAadObjectId?: string; id?: string } = {},
+): Promise<{ status: number; card: Record<string, unknown> }> {
+  const invoke = loadActivity('invoke-action-execute');
+  invoke.value = { action: { type: 'Action.Execute', title: verb, verb, data }, trigger: 'manual' };
+  invoke.id = options.id ?? `invoke-${Date.now()}-${++counter}`;
+  if (options.replyToId) invoke.replyToId = options.replyToId;
+  if (options.fromAadObjectId)
+    invoke.from = { ...(invoke.from as Record<string, unknown>), aadObjectId: options.fromAadObjectId };
+  const res = await h.post(invoke);
+  const body = res.body as { value?: Record<string, unknown> } | undefined;
+  return { status: res.status, card: body?.value ?? {} };
 }

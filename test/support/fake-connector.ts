@@ -8,6 +8,8 @@ export interface ConnectorCall {
   /** The activity replied to or updated, when the URL names one. */
   activityId?: string;
   kind: 'send' | 'reply' | 'update' | 'create-conversation' | 'other';
+  /** The id the connector gave the new message (what the bot later updates it by). */
+  assignedId?: string;
   body: Record<string, unknown>;
   at: number;
 }
@@ -99,6 +101,7 @@ export class FakeConnector {
     } else {
       call = { method: req.method ?? '', conversationId: '', kind: 'other', body, at: Date.now() };
     }
+    if (call.kind === 'send' || call.kind === 'reply') call.assignedId = `act-${++this.seq}`;
     this.calls.push(call);
     for (const w of [...this.waiters]) {
       if (w.predicate(call)) {

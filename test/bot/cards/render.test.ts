@@ -12,6 +12,8 @@ const NAMES: CardTemplateName[] = [
   'help',
   'error',
   'message',
+  'case',
+  'case-list',
 ];
 
 function readTemplate(file: string): unknown {

@@ -51,6 +51,15 @@ const ENGLISH: Row[] = [
   row('status 4B', CS, 'en', 'Room 4B', null),
   row('cases', CS, 'en', null, null),
   row('help', HELP, 'en', null, null),
+  // Cancelling and exporting cases.
+  row('cancel case 12', 'case-cancel', 'en', null, null, { caseRef: '12' }),
+  row('please cancel #7', 'case-cancel', 'en', null, null, { caseRef: '7' }),
+  row('export cases', 'case-export', 'en', null, null),
+  row('export the cases as csv pls', 'case-export', 'en', null, null),
+  row('annule le dossier 12', 'case-cancel', 'fr', null, null, { caseRef: '12' }),
+  row('annuler dossier 3 svp', 'case-cancel', 'fr', null, null, { caseRef: '3' }),
+  row('exporte les dossiers', 'case-export', 'fr', null, null),
+  row('exporter les dossiers en csv', 'case-export', 'fr', null, null),
   // Room licence.
   row(
     "The account used to sign in doesn't have the correct license to use this device",
