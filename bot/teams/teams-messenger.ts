@@ -82,10 +82,22 @@ export class TeamsMessenger implements Messenger {
       { key: `thread:${conversationId}`, rules: TEAMS_THREAD_RULES },
       { key: `tenant:${stored.tenantId ?? 'unknown'}`, rules: TEAMS_TENANT_RULES },
     ]);
+    // The adapter hands errors thrown in the callback to its turn-error handler, which swallows them: catch them
+    // here so a failed delivery is retried or dropped instead of being taken for a success.
+    let failed: { error: unknown } | undefined;
     try {
-      await this.adapter.continueConversationAsync(this.appId, reference, logic);
-    } catch (err) {
-      const failure = classifyDeliveryError(err);
+      await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
+        try {
+          await logic(ctx);
+        } catch (error) {
+          failed = { error };
+        }
+      });
+    } catch (error) {
+      failed = { error };
+    }
+    if (failed) {
+      const failure = classifyDeliveryError(failed.error);
       if (failure.kind === 'gone') {
         await this.store.deleteReference(conversationId).catch(() => undefined);
         this.logger.warn({ conversationId }, 'bot removed from conversation; reference dropped');

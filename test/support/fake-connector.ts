@@ -20,16 +20,33 @@ export interface ConnectorCall {
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Calls answered with a forced failure. */
+  readonly rejected: (ConnectorCall & { status: number })[] = [];
   private server: Server | undefined;
   private waiters: { predicate: (c: ConnectorCall) => boolean; resolve: (c: ConnectorCall) => void }[] = [];
   private seq = 0;
+  private readonly faults: {
+    match: (c: ConnectorCall) => boolean;
+    status: number;
+    headers: Record<string, string>;
+    remaining: number;
+  }[] = [];
   url = '';
+
+  /** Answers the next `times` matching calls with `status` (and headers, e.g. Retry-After) instead of accepting them. */
+  fail(
+    match: (c: ConnectorCall) => boolean,
+    status: number,
+    options: { times?: number; headers?: Record<string, string> } = {},
+  ): void {
+    this.faults.push({ match, status, headers: options.headers ?? {}, remaining: options.times ?? Infinity });
+  }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
         (reply) => {
-          res.writeHead(reply.status, { 'content-type': 'application/json' });
+          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
           res.end(JSON.stringify(reply.body));
         },
         () => {
@@ -50,6 +67,8 @@ export class FakeConnector {
 
   clear(): void {
     this.calls.length = 0;
+    this.rejected.length = 0;
+    this.faults.length = 0;
   }
 
   /** Resolves with the first recorded call (past or future) matching the predicate. */
@@ -72,7 +91,9 @@ export class FakeConnector {
     });
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -100,6 +121,16 @@ export class FakeConnector {
       };
     } else {
       call = { method: req.method ?? '', conversationId: '', kind: 'other', body, at: Date.now() };
+    }
+    const fault = this.faults.find((f) => f.remaining > 0 && f.match(call));
+    if (fault) {
+      fault.remaining--;
+      this.rejected.push({ ...call, status: fault.status });
+      return {
+        status: fault.status,
+        headers: fault.headers,
+        body: { error: { code: 'Forced', message: `forced ${fault.status}` } },
+      };
     }
     if (call.kind === 'send' || call.kind === 'reply') call.assignedId = `act-${++this.seq}`;
     this.calls.push(call);
