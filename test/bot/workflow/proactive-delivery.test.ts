@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { cardOf } from '../../support/fake-connector';
+import { cardOf, type ConnectorCall } from '../../support/fake-connector';
 import { TestClock, cardActions, clickExecute, startHarness, type Harness } from '../../support/bot-harness';
+
+const textOf = (c: ConnectorCall): string => (typeof c.body.text === 'string' ? c.body.text : '');
 
 const THREAD = '19:6f1d0c2b8a9e4d7f9b3c5a2e1d0f8b7c@thread.tacv2;messageid=1795341491402';
 
@@ -49,15 +51,13 @@ describe('proactive delivery through the outbox', function () {
     await confirmRoom2C(h);
     const delivered = await until('the notice after the 429', () =>
       Promise.resolve(
-        h.connector.calls.find(
-          (c) => c.conversationId === THREAD && /Case \d+/.test(String(c.body.text ?? '')),
-        ),
+        h.connector.calls.find((c) => c.conversationId === THREAD && /Case \d+/.test(textOf(c))),
       ),
     );
     assert.equal(h.connector.rejected.length, 1, 'one attempt was throttled');
     assert.ok(delivered.at - (h.connector.rejected[0]?.at ?? 0) >= 900, 'the retry waited for Retry-After');
     const notices = h.connector.calls.filter(
-      (c) => c.conversationId === THREAD && String(c.body.text ?? '') === String(delivered.body.text),
+      (c) => c.conversationId === THREAD && textOf(c) === textOf(delivered),
     );
     assert.equal(notices.length, 1, 'no duplicate after the retry');
   });
