@@ -46,6 +46,13 @@ describe('@browser Agents Playground in Chromium', function () {
         GRAPH_EMULATOR_PORT: '0',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'helpdesk-browser-')),
         HELPDESK_GROUP_ID: 'f0000000-0000-4000-8000-000000000001',
+        // The whole repair in seconds: the 8 h wait becomes 3 s, the emulator's purge likewise.
+        LICENCE_WAIT_MIN: 'PT3S',
+        LICENCE_WAIT_MAX: 'PT30S',
+        EMULATOR_PURGE_AFTER: 'PT3S',
+        EMULATOR_OPERATION_DURATION: 'PT1S',
+        VERIFY_POLL_INTERVAL: 'PT1S',
+        SCHEDULER_POLL_INTERVAL: 'PT0.2S',
       },
       logger: pino({ level: 'silent' }),
     });
@@ -89,6 +96,24 @@ describe('@browser Agents Playground in Chromium', function () {
     await caseCard.waitFor({ timeout: 20_000 });
     assert.match(await caseCard.innerText(), /Waiting for confirmation/);
     assert.ok(await caseCard.getByRole('button', { name: 'Remove the licence now' }).isVisible());
+  });
+
+  it('walks the whole repair of Room 4B: remove, wait, reassign, restart, verified', async () => {
+    const caseCard = page.locator('.ac-adaptiveCard', { hasText: 'Case 1 · Room 4B' }).last();
+    await caseCard.getByRole('button', { name: 'Remove the licence now' }).click();
+    // The card is updated in place for everyone as the case moves on; the wait ends by itself.
+    await page
+      .locator('.ac-adaptiveCard', { hasText: 'Ready to reassign' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/the licence can be reassigned now/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const ready = page.locator('.ac-adaptiveCard', { hasText: 'Ready to reassign' }).first();
+    await ready.getByRole('button', { name: /^Reassign / }).click();
+    await page.locator('.ac-adaptiveCard', { hasText: 'Resolved' }).first().waitFor({ timeout: 45_000 });
+    await page.screenshot({ path: join(tmpdir(), 'helpdesk-playground-resolved.png') });
   });
 
   it('answers in French in the same thread', async () => {

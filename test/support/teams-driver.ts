@@ -81,10 +81,18 @@ export class TeamsDriver {
     );
   }
 
-  /** Texts the bot sent on its own (not as a reply) to a conversation, in arrival order. */
-  proactiveTexts(conversationId: string): string[] {
+  /**
+   * Every text message the bot posted in a conversation, in arrival order. Proactive messages arrive as replies:
+   * the stored conversation reference names the activity they answer.
+   */
+  threadTexts(conversationId: string): string[] {
     return this.connector.calls
-      .filter((c) => c.conversationId === conversationId && c.kind === 'send' && typeof c.body.text === 'string')
+      .filter(
+        (c) =>
+          c.conversationId === conversationId &&
+          (c.kind === 'send' || c.kind === 'reply') &&
+          typeof c.body.text === 'string',
+      )
       .map((c) => String(c.body.text));
   }
 }
