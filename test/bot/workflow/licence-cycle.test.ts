@@ -2,21 +2,12 @@ import { strict as assert } from 'node:assert';
 import { cardOf, cardText } from '../../support/fake-connector';
 import { TestClock, cardActions, clickExecute, startHarness, type Harness } from '../../support/bot-harness';
 import { validateCard } from '../../support/card-validator';
+import { until } from '../../support/until';
 
 const HOUR = 3600_000;
 const PRO = '4cde982a-ede4-4409-9ae6-b003453c8ea6';
 const LEO = 'a0000000-0000-4000-8000-000000002003';
 const MARC = 'a0000000-0000-4000-8000-000000002002';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function licencesOf(h: Harness, upn: string): Promise<string[]> {
   const res = await fetch(`${h.emulator.url}/v1.0/users/${upn}?$select=assignedLicenses`);

@@ -1,20 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { cardOf, type ConnectorCall } from '../../support/fake-connector';
 import { TestClock, cardActions, clickExecute, startHarness, type Harness } from '../../support/bot-harness';
+import { until } from '../../support/until';
 
 const textOf = (c: ConnectorCall): string => (typeof c.body.text === 'string' ? c.body.text : '');
 
 const THREAD = '19:6f1d0c2b8a9e4d7f9b3c5a2e1d0f8b7c@thread.tacv2;messageid=1795341491402';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Opens and confirms a case for Room 2C (remove the E3), whose removal notice goes to the thread. */
 async function confirmRoom2C(h: Harness): Promise<string> {

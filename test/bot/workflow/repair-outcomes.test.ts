@@ -9,20 +9,11 @@ import {
   type Harness,
 } from '../../support/bot-harness';
 import { validateCard } from '../../support/card-validator';
+import { until } from '../../support/until';
 
 const HOUR = 3600_000;
 const BASIC = '6af4b3d6-14bb-4a2a-960c-6c902aad34f3';
 const PRO = '4cde982a-ede4-4409-9ae6-b003453c8ea6';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function openAndConfirm(h: Harness, room: string, next: 'waiting' | 'verifying' = 'waiting') {
   const t0 = Date.now();
