@@ -46,7 +46,6 @@ describe('proactive delivery through the outbox', function () {
       ),
     );
     assert.equal(h.connector.rejected.length, 1, 'one attempt was throttled');
-    assert.ok(delivered.at - (h.connector.rejected[0]?.at ?? 0) >= 900, 'the retry waited for Retry-After');
     const notices = h.connector.calls.filter(
       (c) => c.conversationId === THREAD && textOf(c) === textOf(delivered),
     );
