@@ -129,6 +129,36 @@ describe('licence repair outcomes', function () {
       assert.ok(text.includes(id), `the pack lists request ${id}`);
   });
 
+  it('cancelling during the wait puts the same licence back', async () => {
+    const { caseId, replyToId } = await openAndConfirm(h, 'room 4B');
+    const waiting = await h.bot.services.cases.get(caseId);
+    const ask = await clickExecute(
+      h,
+      'case.cancel',
+      { caseId, version: waiting?.version ?? 0 },
+      { replyToId },
+    );
+    assert.match(cardText(ask.card), /Teams Rooms Pro/);
+    const confirmed = cardActions(ask.card).get('case.cancel-confirmed');
+    assert.ok(confirmed, 'cancel asks for confirmation, saying what changes');
+    await clickExecute(h, 'case.cancel-confirmed', confirmed, { replyToId });
+    await stateOf(h, caseId, 'cancelled');
+    const licences = await until('the licence back', async () => {
+      const body = (await (
+        await fetch(`${h.emulator.url}/v1.0/users/room-4b@contoso.com?$select=assignedLicenses`)
+      ).json()) as {
+        assignedLicenses: { skuId: string }[];
+      };
+      return body.assignedLicenses.some((l) => l.skuId === PRO) ? body.assignedLicenses : undefined;
+    });
+    assert.equal(licences.length, 1);
+    assert.deepEqual(
+      (await h.bot.services.store.listJobs(caseId)).filter((j) => j.kind.startsWith('timer:')),
+      [],
+      'no timer is left behind',
+    );
+  });
+
   it('answers status, cases, cancel and export', async () => {
     const { caseId } = await openAndConfirm(h, 'room 2C', 'verifying');
     // Proactive notices of the case go to the same thread: match the reply to the message it answers.
