@@ -9,6 +9,7 @@ import type {
   GraphTeamworkDevice,
   GraphTeamworkDeviceConfiguration,
   GraphTeamworkDeviceHealth,
+  GraphTeamworkDeviceOperation,
   GraphUser,
 } from './model';
 import type { BatchRequest, BatchResult, GraphTransport, WriteResult } from './graph-transport';
@@ -286,6 +287,15 @@ export class GraphGateway {
       signedIn: status === undefined || status === null ? undefined : status.toLowerCase() === 'connected',
       skuIds: details.map((d) => d.skuId ?? ''),
     };
+  }
+
+  /** The operations (restart, software update, …) Graph knows for a Teams device, newest first. */
+  async listDeviceOperations(deviceId: string): Promise<GraphTeamworkDeviceOperation[]> {
+    const ops = await this.transport.getAll<GraphTeamworkDeviceOperation>(
+      'beta',
+      `/teamwork/devices/${seg(deviceId)}/operations?$select=id,operationType,status,createdDateTime,completedDateTime`,
+    );
+    return ops.sort((a, b) => (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? ''));
   }
 
   /** Ids of the groups a user is a direct member of (Graph expands at most 20). */

@@ -147,16 +147,22 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
     }
     if (a.type === (ActivityTypes.Message as string) && a.id) {
       const key = `${a.conversation?.id}|${a.id}`;
-      // In memory first (cheap), then in the store: a retry may reach another instance.
-      if (
-        !dedupe.firstTime(key) ||
-        !(await options.store.markOnce(`activity:${key}`, 10 * 60_000, new Date()))
-      ) {
+      // In memory first (cheap), then in the store: a retry may reach another instance. The store mark is written
+      // after the turn, so a retry of a turn cut short by a crash is answered.
+      if (!dedupe.firstTime(key) || (await options.store.hasMark(`activity:${key}`, new Date()))) {
         logger.info({ activityId: a.id }, 'duplicate activity (Teams retry); ignored');
         return false;
       }
     }
     await references.keep(context);
+    return true;
+  });
+
+  app.turn('afterTurn', async (context) => {
+    const a = context.activity;
+    if (a.type === (ActivityTypes.Message as string) && a.id) {
+      await options.store.markOnce(`activity:${a.conversation?.id}|${a.id}`, 10 * 60_000, new Date());
+    }
     return true;
   });
 

@@ -176,12 +176,32 @@ export class EffectRunner implements JobRunner {
   }
 
   private async restart(c: RepairCase, log: Logger): Promise<void> {
+    // Only a case still being verified wants its console restarted (a rerun after the case moved on must not).
+    if (c.state !== 'verifying') return;
     if (!c.teamsDeviceId) {
       await this.deps.cases.record(c.id, {
         type: 'restart-failed',
         reason: 'no Teams device is registered for this room',
       });
       return;
+    }
+    // Look before restarting: a crash after the request but before it was recorded must not restart the console twice.
+    const since = Date.parse(c.reassignedAt ?? c.removedAt ?? c.updatedAt);
+    try {
+      const ops = await this.deps.gateway.listDeviceOperations(c.teamsDeviceId);
+      const done = ops.find(
+        (op) =>
+          op.operationType.toLowerCase() === 'devicerestart' && Date.parse(op.createdDateTime ?? '') >= since,
+      );
+      if (done) {
+        log.info({ operation: done.id }, 'console restart already requested; not sending it again');
+        await this.deps.cases.record(c.id, { type: 'restart-started' });
+        return;
+      }
+    } catch (err) {
+      if (isTransient(err)) return retryFor(err);
+      // The operations list is optional evidence: without it, restarting is still the right move.
+      log.info({ err }, 'could not list device operations; restarting');
     }
     try {
       const res = await this.deps.gateway.restartTeamsDevice(c.teamsDeviceId);

@@ -143,7 +143,7 @@ export class FakeConnector {
     if (call.kind === 'create-conversation') return { status: 201, body: { id: call.conversationId } };
     return {
       status: 200,
-      body: { id: call.activityId && call.kind === 'update' ? call.activityId : `act-${++this.seq}` },
+      body: { id: call.kind === 'update' ? call.activityId : (call.assignedId ?? `act-${++this.seq}`) },
     };
   }
 }
