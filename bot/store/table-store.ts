@@ -71,6 +71,10 @@ const LOCK_ATTEMPTS = 200;
 const COUNTER_ATTEMPTS = 200;
 const NEXT_DUE_SCAN = 200;
 const PARALLEL_READS = 20;
+// Candidates of one claim tried at the same time (two requests each).
+const PARALLEL_CLAIMS = 50;
+// Leases remembered for completing without a read; past this many, the expired ones are forgotten.
+const MAX_REMEMBERED_LEASES = 10_000;
 
 const TABLE_SUFFIXES = ['Cases', 'Due', 'Index', 'Refs', 'Audit', 'Once'] as const;
 type TableName = (typeof TABLE_SUFFIXES)[number];
@@ -167,6 +171,18 @@ function readJob(entity: StoredEntity): Job {
   return job;
 }
 
+/** A lease this instance took, as the job row stood right after: unchanged ETag means the lease is still ours. */
+interface HeldLease {
+  owner: string;
+  etag: string;
+  dueMs: number;
+  leaseUntilMs: number;
+}
+
+function leaseKey(job: Pick<Job, 'id' | 'caseId'>): string {
+  return `${job.caseId}\u0000${job.id}`;
+}
+
 function byDue(a: Job, b: Job): number {
   return Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -202,6 +218,7 @@ async function inParallel<T, R>(
 export class TableStore implements Store {
   private closed = false;
   private counterQueue: Promise<unknown> = Promise.resolve();
+  private readonly held = new Map<string, HeldLease>();
 
   private constructor(
     private readonly tableSet: Record<TableName, Table>,
@@ -402,12 +419,15 @@ export class TableStore implements Store {
           while (next < page.length && batch.length < limit - claimed.length) {
             const entry = page[next++];
             const id = entry && `${str(entry, 'caseId')}\u0000${str(entry, 'jobId')}`;
-            if (entry && id !== undefined && !seen.has(id)) {
+            // A job this instance leased and still runs is not claimable: no need to read it to know.
+            if (entry && id !== undefined && !seen.has(id) && !this.liveLease(id, nowMs)) {
               seen.add(id);
               batch.push(entry);
             }
           }
-          const won = await Promise.all(batch.map((entry) => this.tryClaim(entry, nowMs, owner, leaseMs)));
+          const won = await inParallel(batch, PARALLEL_CLAIMS, (entry) =>
+            this.tryClaim(entry, nowMs, owner, leaseMs),
+          );
           for (const job of won) if (job) claimed.push(job);
         }
         return claimed.length < limit;
@@ -419,6 +439,13 @@ export class TableStore implements Store {
 
   async completeJob(job: Job, owner: string): Promise<boolean> {
     const t = this.t;
+    const lease = this.takeLease(job, owner);
+    // The row still at the ETag our lease wrote is still ours: delete it without reading it first. Any other
+    // answer (changed, gone) is decided from the row as it is now.
+    if (lease && (await t.Cases.delete(tableKey(job.caseId), jobRow(job.id), lease.etag))) {
+      await this.forgetDueEntry(lease.dueMs, job);
+      return true;
+    }
     const stored = await t.Cases.get(tableKey(job.caseId), jobRow(job.id));
     if (!stored || str(stored, 'leaseOwner') !== owner) return false;
     if (!(await t.Cases.delete(stored.partitionKey, stored.rowKey, stored.etag))) return false;
@@ -428,6 +455,7 @@ export class TableStore implements Store {
 
   async retryJob(job: Job, owner: string, dueAt: Date, error: string): Promise<boolean> {
     const t = this.t;
+    this.takeLease(job, owner);
     const stored = await t.Cases.get(tableKey(job.caseId), jobRow(job.id));
     if (!stored || str(stored, 'leaseOwner') !== owner) return false;
     const current = readJob(stored);
@@ -458,6 +486,7 @@ export class TableStore implements Store {
 
   async releaseJob(job: Job, owner: string): Promise<void> {
     const t = this.t;
+    this.takeLease(job, owner);
     const stored = await t.Cases.get(tableKey(job.caseId), jobRow(job.id));
     if (!stored || str(stored, 'leaseOwner') !== owner) return;
     const current = readJob(stored);
@@ -490,8 +519,10 @@ export class TableStore implements Store {
     await t.Due.query(
       undefined,
       async (page) => {
-        for (let i = 0; i < page.length; i += PARALLEL_READS) {
-          const chunk = page.slice(i, i + PARALLEL_READS);
+        for (let i = 0; i < page.length;) {
+          // The first entry alone usually answers (its job is not leased): one read, not a whole chunk.
+          const chunk = page.slice(i, i + (examined === 0 ? 1 : PARALLEL_READS));
+          i += chunk.length;
           const first = chunk[0] && num(chunk[0], 'dueMs');
           // Entries are in due order and a job is never ready before it is due: nothing later can beat `best`.
           if (first === undefined || (best !== undefined && first >= best)) return false;
@@ -799,11 +830,40 @@ export class TableStore implements Store {
     job.leaseOwner = owner;
     job.leaseUntil = new Date(nowMs + leaseMs).toISOString();
     const result = await this.t.Cases.replace(jobEntity(job), found.job.etag);
-    return result === 'changed' || result === 'missing' ? undefined : job;
+    if (result === 'changed' || result === 'missing') return undefined;
+    this.rememberLease(job, { owner, etag: result.etag, dueMs: found.dueMs, leaseUntilMs: nowMs + leaseMs });
+    return job;
+  }
+
+  private rememberLease(job: Job, lease: HeldLease): void {
+    if (this.held.size >= MAX_REMEMBERED_LEASES) {
+      // Jobs claimed and never settled (a runner that hung, a scheduler stopped hard): their leases are over.
+      const nowMs = this.now().getTime();
+      for (const [key, old] of this.held) if (old.leaseUntilMs <= nowMs) this.held.delete(key);
+      if (this.held.size >= MAX_REMEMBERED_LEASES) this.held.clear();
+    }
+    this.held.set(leaseKey(job), lease);
+  }
+
+  private liveLease(key: string, nowMs: number): HeldLease | undefined {
+    const lease = this.held.get(key);
+    return lease && lease.leaseUntilMs > nowMs ? lease : undefined;
+  }
+
+  /** Forgets the lease remembered for `job`, returning it when `owner` took it. */
+  private takeLease(job: Job, owner: string): HeldLease | undefined {
+    const key = leaseKey(job);
+    const lease = this.held.get(key);
+    if (lease?.owner !== owner) return undefined;
+    this.held.delete(key);
+    return lease;
   }
 
   private async readyAt(entry: StoredEntity): Promise<number | undefined> {
-    const found = await this.inspectEntry(entry, this.now().getTime());
+    const nowMs = this.now().getTime();
+    const lease = this.liveLease(`${str(entry, 'caseId')}\u0000${str(entry, 'jobId')}`, nowMs);
+    if (lease) return Math.max(num(entry, 'dueMs') ?? lease.dueMs, lease.leaseUntilMs);
+    const found = await this.inspectEntry(entry, nowMs);
     if (!found) return undefined;
     const leaseUntilMs = num(found.job, 'leaseUntilMs');
     return found.job.leaseOwner !== undefined && leaseUntilMs !== undefined
