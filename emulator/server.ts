@@ -172,6 +172,11 @@ class Emulator {
     return this.log.map((e) => ({ ...e }));
   }
 
+  /** Brings a Teams device on or off the network (the site fixed, or broke, its connection). */
+  setDeviceOnline(deviceId: string, online: boolean): void {
+    this.state.setDeviceOnline(deviceId, online);
+  }
+
   clearRequests(): void {
     this.log = [];
   }
@@ -652,6 +657,17 @@ class Emulator {
       return this.faults.remove(safeDecode(faultId))
         ? { status: 204, headers: {} }
         : fail(404, 'No such fault.');
+    }
+    const deviceId = /^\/_emulator\/devices\/([^/]+)$/.exec(route)?.[1];
+    if (deviceId !== undefined && method === 'POST') {
+      if (!isRecord(body) || typeof body.online !== 'boolean')
+        return fail(400, 'Send {"online": true | false}.');
+      try {
+        this.state.setDeviceOnline(safeDecode(deviceId), body.online);
+      } catch {
+        return fail(404, `No Teams device ${safeDecode(deviceId)}.`);
+      }
+      return { status: 200, headers: {}, body: { id: safeDecode(deviceId), online: body.online } };
     }
     if (route === '/_emulator/requests') {
       if (method === 'GET') return { status: 200, headers: {}, body: { requests: this.requests() } };

@@ -664,6 +664,18 @@ export class TenantState {
     d.lastModifiedAt = d.teamsConnectionChangedAt;
   }
 
+  /**
+   * Brings a device on or off the network, as the site would by fixing (or breaking) its VLAN, cable or DHCP.
+   * Back online, a device signs in again if its account can.
+   */
+  setDeviceOnline(id: string, online: boolean): void {
+    const d = this.device(id);
+    const now = this.options.now();
+    d.online = online;
+    d.lastModifiedAt = new Date(now).toISOString();
+    this.setSignedIn(d, online && this.canSignIn(d), now);
+  }
+
   /** True when some device's account holds no Teams or Teams Rooms licence (the reported list failure). */
   anyTeamworkAccountUnlicensed(): boolean {
     for (const d of this.devices.values()) {

@@ -13,6 +13,12 @@ export type CaseState =
   | 'window-open'
   | 'reassigning'
   | 'verifying'
+  /** Phone: walking the site checks, one question at a time. */
+  | 'troubleshooting'
+  /** Phone: a restart or firmware update runs on the device. */
+  | 'device-operation'
+  /** Phone: the post-remediation checklist (test calls, quality, persistence after a reboot). */
+  | 'checking'
   | 'resolved'
   | 'escalated'
   | 'cancelled';
@@ -27,8 +33,61 @@ export function isOpen(state: CaseState): boolean {
 /**
  * - `licence-cycle`: the 5.2.115.0 bug. Remove the room licence, wait, reassign the same one (or Pro), restart, verify.
  * - `remove-user-licence`: a user licence (E1/E3/E5) on a room account. Remove it, restart, verify; no wait.
+ * - `phone-no-internet`: a Teams phone showing "No internet. Emergency calls aren't supported": site checks,
+ *   device actions, post-remediation checklist.
  */
-export type CaseKind = 'licence-cycle' | 'remove-user-licence';
+export type CaseKind = 'licence-cycle' | 'remove-user-licence' | 'phone-no-internet';
+
+/** The phone operations the bot can ask the Teams devices API for. */
+export type PhoneAction = 'restart' | 'update-firmware';
+
+/** One answer of the site decision tree, as recorded on the case. */
+export interface PhoneAnswer {
+  questionId: string;
+  answerId: string;
+  at: string;
+  by: string;
+}
+
+/** What a phone case knows about the phone and the person, captured when the case opened. */
+export interface PhoneCaseData {
+  userId: string;
+  userName: string;
+  upn: string;
+  /** Teams device id; absent when the person has no phone registered. */
+  deviceId?: string;
+  model?: string;
+  firmware?: string;
+  /** The firmware version an update installs (the baseline), when the phone is below it. */
+  targetFirmware?: string;
+  /** Facts for the network team, as Graph reported them. */
+  site: {
+    ipAddress?: string;
+    macAddress?: string;
+    hostName?: string;
+    gateway?: string;
+    dns?: string[];
+    dhcp?: boolean;
+    serialNumber?: string;
+    assetTag?: string;
+    location?: string;
+  };
+  /** The verdict of the diagnosis that opened the case. */
+  verdict: string;
+  answers: PhoneAnswer[];
+  /** The cause the decision tree ended on. */
+  conclusion?: string;
+  /** The device operation in flight or last run. */
+  operation?: {
+    action: PhoneAction;
+    startedAt: string;
+    operationUrl?: string;
+    status: 'requested' | 'running' | 'succeeded' | 'failed' | 'conflict';
+    detail?: string;
+    deadline?: string;
+  };
+  reminderAt?: string;
+}
 
 export interface CaseActor {
   /** Entra object id when Teams gives one, else the channel account id. */
@@ -80,9 +139,14 @@ export interface RepairCase {
   /** Short number people type: "cancel case 12". */
   number: number;
   kind: CaseKind;
+  /**
+   * What the case is about, one open case each: the room's id, or `phone:<Teams device id>` (`phone-user:<user id>`
+   * without a device) for a phone case.
+   */
   roomId: string;
+  /** The room's name, or for a phone case "<person> – <model>". */
   roomName: string;
-  /** The room resource account (UPN). */
+  /** The room resource account, or the phone user's UPN. */
   account: string;
   accountId: string;
   teamsDeviceId?: string;
@@ -115,6 +179,8 @@ export interface RepairCase {
   outcome?: CaseOutcome;
   /** A short machine-readable reason for the outcome (e.g. Graph error code). */
   outcomeDetail?: string;
+  /** Phone cases only. */
+  phone?: PhoneCaseData;
   history: HistoryEntry[];
 }
 
@@ -128,6 +194,9 @@ export interface CaseSettings {
   verifyTimeoutMs: number;
   /** How often to poll during verification. */
   verifyPollMs: number;
+  /** How often to poll a phone's device operation, and how long before giving up on it. */
+  operationPollMs?: number;
+  operationTimeoutMs?: number;
   requireApproval: boolean;
 }
 
@@ -152,9 +221,30 @@ export type CaseEvent =
   | { type: 'cancel'; actor: CaseActor }
   | { type: 'restored'; at: string; requestId?: string }
   | { type: 'escalate'; actor: CaseActor }
-  | { type: 'reporter-joined'; reporter: Reporter };
+  | { type: 'reporter-joined'; reporter: Reporter }
+  /** Phone: an answer of the site decision tree (already checked against the tree by the verb). */
+  | { type: 'answer'; actor: CaseActor; questionId: string; answerId: string; conclusion?: string }
+  /** Phone: start over the site checks. */
+  | { type: 'restart-checks'; actor: CaseActor }
+  | { type: 'device-action'; actor: CaseActor; action: PhoneAction }
+  | { type: 'operation-started'; operationUrl?: string; requestId?: string }
+  /** Graph answered 409: another operation is queued or running on the device. */
+  | { type: 'operation-conflict'; requestId?: string; detail?: string }
+  | { type: 'operation-status'; status: 'running' | 'succeeded' | 'failed'; detail?: string }
+  | { type: 'operation-timeout' }
+  | { type: 'remind'; actor: CaseActor; inMs: number }
+  | { type: 'reminder-due' }
+  /** Phone: the post-remediation checklist passed (true) or the phone still fails (false). */
+  | { type: 'check-result'; actor: CaseActor; works: boolean };
 
-export type TimerKind = 'window-open' | 'window-close' | 'verify-poll' | 'verify-timeout';
+export type TimerKind =
+  | 'window-open'
+  | 'window-close'
+  | 'verify-poll'
+  | 'verify-timeout'
+  | 'operation-poll'
+  | 'operation-timeout'
+  | 'reminder';
 
 /** What a transition asks the edges to do, after the new state is stored. Every effect is idempotent. */
 export type CaseEffect =
@@ -174,7 +264,11 @@ export type CaseEffect =
   /** A proactive message in the case thread and/or to the reporters. */
   | { kind: 'notify'; audience: 'thread' | 'reporters' | 'both'; notice: NoticeKind }
   /** Posts the escalation pack (text attachment) in the thread. */
-  | { kind: 'post-escalation-pack' };
+  | { kind: 'post-escalation-pack' }
+  /** Phone: restart or firmware update through the Teams devices API; checks the operations list first. */
+  | { kind: 'device-operation'; action: PhoneAction; firmware?: string }
+  /** Phone: reads the device operation; reports `operation-status`. */
+  | { kind: 'poll-operation' };
 
 export type NoticeKind =
   | 'removed'
@@ -188,7 +282,10 @@ export type NoticeKind =
   | 'cancelled'
   | 'escalated'
   | 'approval-needed'
-  | 'action-failed';
+  | 'action-failed'
+  | 'operation-succeeded'
+  | 'operation-failed'
+  | 'reminder';
 
 /** A transition that cannot happen from the current state; the card shows why. */
 export class TransitionRefused extends Error {
@@ -199,7 +296,10 @@ export class TransitionRefused extends Error {
       | 'approval-required'
       | 'same-approver'
       | 'closed'
-      | 'nothing-to-restore',
+      | 'nothing-to-restore'
+      | 'no-device'
+      | 'nothing-to-update'
+      | 'already-answered',
     message: string,
   ) {
     super(message);

@@ -58,6 +58,9 @@ const STATE_TONES: Record<CaseState, Tone> = {
   'window-open': 'good',
   reassigning: 'default',
   verifying: 'default',
+  troubleshooting: 'default',
+  'device-operation': 'default',
+  checking: 'default',
   resolved: 'good',
   escalated: 'warning',
   cancelled: 'default',
@@ -356,6 +359,11 @@ function summary(words: CaseWords): string {
       return joinSentences(words.t('summary.escalated'), words.restoreSentence());
     case 'cancelled':
       return joinSentences(words.t('summary.cancelled'), words.restoreSentence());
+    // Phone states: phone cases are presented by present-phone-case.
+    case 'troubleshooting':
+    case 'device-operation':
+    case 'checking':
+      return '';
   }
 }
 
@@ -780,6 +788,11 @@ function threadNotice(kind: NoticeKind, words: CaseWords): string {
     case 'not-verified':
     case 'restart-manual':
       return words.t(`notice.thread.${kind}`, base);
+    // Phone notices: phone cases are presented by present-phone-case.
+    case 'operation-succeeded':
+    case 'operation-failed':
+    case 'reminder':
+      return words.t('notice.thread.action-failed', { ...base, reason: kind });
   }
 }
 
@@ -791,6 +804,7 @@ function reporterNotice(kind: NoticeKind, words: CaseWords): string {
       ? words.t('notice.reporter.removed.cycle', { ...base, opensAt: words.time(c.windowOpensAt) })
       : words.t('notice.reporter.removed.user', base);
   }
+  if (kind === 'operation-succeeded' || kind === 'operation-failed' || kind === 'reminder') return '';
   return words.t(`notice.reporter.${kind}`, base);
 }
 

@@ -1,18 +1,30 @@
 import {
-  isOpen,
   TransitionRefused,
   type CaseActor,
   type CaseEffect,
   type CaseEvent,
   type CaseSettings,
   type CaseState,
-  type HistoryEntry,
   type LicenceSnapshot,
   type RepairCase,
   type TimerKind,
   type TransitionResult,
 } from './model';
 import { formatDuration } from '../util/duration';
+import { decidePhone } from './phone-transition';
+import {
+  actorName,
+  addMs,
+  alreadyRecorded,
+  apply,
+  bot,
+  refuseIfClosed,
+  wrongState,
+  type Change,
+  type OptionalField,
+  type PersonEvent,
+  joinReporter,
+} from './transition-support';
 
 const ALL_TIMERS: TimerKind[] = ['window-open', 'window-close', 'verify-poll', 'verify-timeout'];
 
@@ -28,18 +40,6 @@ const MIN_REMINDER_MS = 60_000;
 /** True while the repair may have left the room without a licence (removal sent, not yet reassigned). */
 export function licenceMayBeOff(state: CaseState): boolean {
   return LICENCE_MAY_BE_OFF.includes(state);
-}
-
-type PersonEvent = Extract<CaseEvent, { actor: CaseActor }>;
-type OptionalField = 'approval' | 'outcome' | 'outcomeDetail';
-
-interface Change {
-  state?: CaseState;
-  set?: Partial<RepairCase>;
-  clear?: OptionalField[];
-  /** Omitted for bookkeeping-only changes that would only add noise to the history. */
-  entry?: Omit<HistoryEntry, 'at'>;
-  effects: CaseEffect[];
 }
 
 /**
@@ -68,6 +68,7 @@ export function transition(
 function decide(c: RepairCase, event: CaseEvent, now: Date, settings: CaseSettings): Change | undefined {
   if ('actor' in event) refuseIfClosed(c, event);
   if ('requestId' in event && event.requestId && alreadyRecorded(c, event.requestId)) return undefined;
+  if (c.kind === 'phone-no-internet') return decidePhone(c, event, now, settings);
 
   switch (event.type) {
     case 'start':
@@ -239,21 +240,22 @@ function decide(c: RepairCase, event: CaseEvent, now: Date, settings: CaseSettin
       return { entry: bot('restored', 'ok', event.requestId, at), effects: [] };
     }
 
-    case 'reporter-joined': {
-      if (!isOpen(c.state)) {
-        throw new TransitionRefused('closed', `Case ${c.number} is ${c.state}: it takes no more reporters.`);
-      }
-      if (c.reporters.some((r) => r.userId === event.reporter.userId)) return undefined;
-      return {
-        set: { reporters: [...c.reporters, structuredClone(event.reporter)] },
-        entry: {
-          actor: event.reporter.name ?? event.reporter.userId,
-          action: 'reporter-joined',
-          result: 'info',
-        },
-        effects: [{ kind: 'update-card' }],
-      };
-    }
+    case 'reporter-joined':
+      return joinReporter(c, event);
+
+    case 'answer':
+    case 'restart-checks':
+    case 'device-action':
+    case 'remind':
+    case 'check-result':
+      throw wrongState(c, event);
+
+    case 'operation-started':
+    case 'operation-conflict':
+    case 'operation-status':
+    case 'operation-timeout':
+    case 'reminder-due':
+      return undefined;
   }
 }
 
@@ -451,33 +453,6 @@ function rearmWindowClose(dueAt: string): CaseEffect[] {
   ];
 }
 
-function apply(c: RepairCase, change: Change, now: Date): TransitionResult {
-  const next = structuredClone(c);
-  if (change.state) next.state = change.state;
-  if (change.set) Object.assign(next, structuredClone(change.set));
-  for (const field of change.clear ?? []) delete next[field];
-  next.version = c.version + 1;
-  next.updatedAt = now.toISOString();
-  if (change.entry) next.history = [...next.history, { at: now.toISOString(), ...change.entry }];
-  return { case: next, effects: change.effects };
-}
-
-function refuseIfClosed(c: RepairCase, event: PersonEvent): void {
-  if (!isOpen(c.state)) {
-    throw new TransitionRefused(
-      'closed',
-      `Case ${c.number} is ${c.state}: "${event.type}" is no longer possible.`,
-    );
-  }
-}
-
-function wrongState(c: RepairCase, event: CaseEvent): TransitionRefused {
-  return new TransitionRefused(
-    'wrong-state',
-    `Case ${c.number} is ${c.state}: "${event.type}" does not apply.`,
-  );
-}
-
 function requireSnapshot(c: RepairCase): LicenceSnapshot {
   if (!c.snapshot) {
     throw new TransitionRefused(
@@ -488,30 +463,8 @@ function requireSnapshot(c: RepairCase): LicenceSnapshot {
   return c.snapshot;
 }
 
-/** Graph reports each write with its own request id: seeing one again means a duplicate delivery. */
-function alreadyRecorded(c: RepairCase, requestId: string): boolean {
-  return c.history.some((h) => h.requestId === requestId);
-}
-
-function bot(
-  action: string,
-  result: HistoryEntry['result'],
-  requestId?: string,
-  detail?: string,
-): Omit<HistoryEntry, 'at'> {
-  return { actor: 'bot', action, result, ...(detail ? { detail } : {}), ...(requestId ? { requestId } : {}) };
-}
-
-function actorName(actor: CaseActor): string {
-  return actor.name?.trim() || actor.id;
-}
-
 function reminderMs(settings: CaseSettings): number {
   return Math.max(settings.waitMaxMs - settings.waitMinMs, MIN_REMINDER_MS);
-}
-
-function addMs(iso: string, ms: number): string {
-  return new Date(Date.parse(iso) + ms).toISOString();
 }
 
 /** Times reported by Graph are trusted when readable; a garbled one falls back to the moment the report came in. */

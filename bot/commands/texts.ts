@@ -60,6 +60,10 @@ export const t = defineTexts({
     'refused.same-approver': 'You asked for this removal: another helpdesk member must approve it.',
     'refused.closed': 'This case is closed.',
     'refused.nothing-to-restore': 'There is no licence to restore.',
+    'refused.no-device': 'No Teams phone is registered for this person: the bot cannot reach it.',
+    'refused.nothing-to-update':
+      'The phone already runs the recommended firmware: there is nothing to update.',
+    'refused.already-answered': 'That question is already answered: here is the next step.',
     'forbidden.case': 'Only helpdesk members can act on this case. Your attempt was recorded.',
     'start.group.title': '{room}: the licence comes from a group',
     'start.group.line1':
@@ -145,6 +149,10 @@ export const t = defineTexts({
     'refused.same-approver': 'Vous avez demandé ce retrait : un autre membre du support doit l’approuver.',
     'refused.closed': 'Ce dossier est clos.',
     'refused.nothing-to-restore': 'Il n’y a aucune licence à restaurer.',
+    'refused.no-device':
+      'Aucun téléphone Teams n’est enregistré pour cette personne : le bot ne peut pas l’atteindre.',
+    'refused.nothing-to-update': 'Le téléphone a déjà le firmware recommandé : rien à mettre à jour.',
+    'refused.already-answered': 'Cette question a déjà une réponse : voici l’étape suivante.',
     'forbidden.case':
       'Seuls les membres du support peuvent agir sur ce dossier. Votre tentative a été enregistrée.',
     'start.group.title': '{room} : la licence vient d’un groupe',

@@ -1,4 +1,5 @@
 import { GraphError as GraphErrorClass, type GraphError } from '../errors';
+import type { PhoneFacts, PhoneFleetFacts } from '../diagnostics/phone-facts';
 import type { EvidenceGap, RoomFacts } from '../diagnostics/room-facts';
 import type { DirectoryRoom } from '../recognition/types';
 import type {
@@ -45,6 +46,8 @@ export interface RoomHints {
 export interface GatewayOptions {
   /** How long subscribed SKUs are reused: they cost more throttling units than most reads. */
   skuCacheMs?: number;
+  /** How long the phone fleet (for "how many other phones") is reused. */
+  fleetCacheMs?: number;
   now?: () => Date;
 }
 
@@ -55,6 +58,8 @@ export interface GatewayOptions {
 export class GraphGateway {
   private skuCache: { at: number; value: GraphSubscribedSku[] } | undefined;
   private readonly skuCacheMs: number;
+  private fleetCache: { at: number; value: FleetPhone[] } | undefined;
+  private readonly fleetCacheMs: number;
   private readonly now: () => Date;
 
   constructor(
@@ -62,6 +67,7 @@ export class GraphGateway {
     options: GatewayOptions = {},
   ) {
     this.skuCacheMs = options.skuCacheMs ?? 60_000;
+    this.fleetCacheMs = options.fleetCacheMs ?? 5 * 60_000;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -298,6 +304,122 @@ export class GraphGateway {
     return ops.sort((a, b) => (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? ''));
   }
 
+  /**
+   * Asks a Teams device for a restart or a firmware update (beta). 202 carries the operation to poll; 409 means
+   * another operation is queued or running, which the caller must say rather than pretend it worked.
+   */
+  async startDeviceOperation(
+    deviceId: string,
+    action: 'restart' | 'update-firmware',
+    firmware?: string,
+  ): Promise<
+    | { status: 'accepted'; operationUrl?: string; requestId?: string }
+    | { status: 'conflict'; detail: string; requestId?: string }
+  > {
+    const path =
+      action === 'restart'
+        ? `/teamwork/devices/${seg(deviceId)}/restart`
+        : `/teamwork/devices/${seg(deviceId)}/updateSoftware`;
+    const body =
+      action === 'restart'
+        ? {}
+        : { softwareType: 'firmware', ...(firmware ? { softwareVersion: firmware } : {}) };
+    try {
+      const res = await this.transport.write('beta', 'POST', path, body);
+      return {
+        status: 'accepted',
+        ...(res.location ? { operationUrl: res.location } : {}),
+        ...(res.requestId ? { requestId: res.requestId } : {}),
+      };
+    } catch (err) {
+      if (err instanceof GraphErrorClass && err.status === 409)
+        return {
+          status: 'conflict',
+          detail: err.message,
+          ...(err.requestId ? { requestId: err.requestId } : {}),
+        };
+      throw err;
+    }
+  }
+
+  /** One operation of a Teams device, by id (the last segment of the 202's Location). */
+  async getDeviceOperation(deviceId: string, operationId: string): Promise<GraphTeamworkDeviceOperation> {
+    return this.transport.get<GraphTeamworkDeviceOperation>(
+      'beta',
+      `/teamwork/devices/${seg(deviceId)}/operations/${seg(operationId)}?$select=id,operationType,status,createdDateTime,completedDateTime,error`,
+    );
+  }
+
+  /** The Teams phones signed in with a user (desk phones; rooms, boards and displays are left out). */
+  async listPhonesFor(userId: string): Promise<GraphTeamworkDevice[]> {
+    const devices = await this.transport.getAll<GraphTeamworkDevice>(
+      'beta',
+      `/teamwork/devices?$filter=${encodeURIComponent(`currentUser/id eq ${odataString(userId)}`)}&$select=${SELECT.teamworkDevice}`,
+    );
+    return devices.filter((d) => isPhoneType(d.deviceType));
+  }
+
+  /**
+   * Gathers what the phone diagnosis needs: the account and its licences (one v1.0 batch), the phone's device,
+   * health and configuration (one beta batch), and the phone fleet (cached briefly: it is the same for every
+   * diagnosis). Teams device data is optional evidence: its failure becomes a gap.
+   */
+  async gatherPhoneFacts(userId: string, deviceId: string | undefined): Promise<PhoneFacts> {
+    const gaps: EvidenceGap[] = [];
+    const [v1, device, fleet] = await Promise.all([
+      this.transport.batch('v1.0', [
+        { id: 'user', url: `/users/${seg(userId)}?$select=${SELECT.user}` },
+        { id: 'licenses', url: `/users/${seg(userId)}/licenseDetails?$select=${SELECT.licenseDetails}` },
+      ]),
+      deviceId ? this.readTeamsDevice(deviceId) : Promise.resolve(undefined),
+      this.phoneFleet().then(
+        (value) => ({ ok: true as const, value }),
+        (err: unknown) => ({ ok: false as const, err: err as GraphError }),
+      ),
+    ]);
+    const userResult = v1.get('user');
+    let user: GraphUser | null = null;
+    if (userResult?.ok) user = userResult.body as GraphUser;
+    else if (userResult && userResult.status !== 404) throw userResult.error;
+    const licenseDetails = user
+      ? this.collection<GraphLicenseDetails>(v1.get('licenses'), 'licence-details', gaps)
+      : null;
+    let phone: PhoneFacts['phone'] = null;
+    if (device?.kind === 'found') phone = device.value;
+    else if (device?.kind === 'failed') gaps.push(device.gap);
+    else if (!deviceId) gaps.push({ source: 'teams-device', reason: 'not-registered' });
+    let fleetFacts: PhoneFleetFacts | null = null;
+    if (fleet.ok) fleetFacts = summariseFleet(fleet.value, deviceId, phone);
+    else gaps.push(gapFrom('teams-device', fleet.err));
+    return { user, licenseDetails, phone, fleet: fleetFacts, gaps, gatheredAt: this.now().toISOString() };
+  }
+
+  /** Every desk phone with its firmware; configurations are read 20 per `$batch`. */
+  private async phoneFleet(): Promise<FleetPhone[]> {
+    if (this.fleetCache && this.now().getTime() - this.fleetCache.at < this.fleetCacheMs)
+      return this.fleetCache.value;
+    const devices = (await this.listTeamsDevices()).filter((d) => isPhoneType(d.deviceType));
+    const firmware = new Map<string, string | null>();
+    for (let i = 0; i < devices.length; i += 20) {
+      const chunk = devices.slice(i, i + 20);
+      const results = await this.transport.batch(
+        'beta',
+        chunk.map((d, n) => ({
+          id: String(n),
+          url: `/teamwork/devices/${seg(d.id)}/configuration?$select=id,softwareVersions`,
+        })),
+      );
+      chunk.forEach((d, n) => {
+        const r = results.get(String(n));
+        const config = r?.ok ? (r.body as GraphTeamworkDeviceConfiguration) : undefined;
+        firmware.set(d.id, config?.softwareVersions?.firmwareSoftwareVersion ?? null);
+      });
+    }
+    const value = devices.map((device) => ({ device, firmware: firmware.get(device.id) ?? null }));
+    this.fleetCache = { at: this.now().getTime(), value };
+    return value;
+  }
+
   /** Ids of the groups a user is a direct member of (Graph expands at most 20). */
   async memberGroupIds(userId: string): Promise<string[]> {
     const user = await this.transport.get<{ memberOf?: { id: string }[] }>(
@@ -387,6 +509,43 @@ export class GraphGateway {
       return { kind: 'failed', gap: gapFrom('teams-device', err as GraphError) };
     }
   }
+}
+
+/** Teams device types that are desk phones. */
+const PHONE_TYPES: readonly string[] = ['ipphone', 'lowcostphone', 'sip'];
+
+function isPhoneType(deviceType: string | null | undefined): boolean {
+  return PHONE_TYPES.includes((deviceType ?? '').toLowerCase());
+}
+
+interface FleetPhone {
+  device: GraphTeamworkDevice;
+  firmware: string | null;
+}
+
+function fleetEntry(d: GraphTeamworkDevice): PhoneFleetFacts['otherOffline'][number] {
+  return { id: d.id, user: d.currentUser?.displayName ?? null, model: d.hardwareDetail.model ?? null };
+}
+
+function summariseFleet(
+  fleet: FleetPhone[],
+  deviceId: string | undefined,
+  phone: PhoneFacts['phone'],
+): PhoneFleetFacts {
+  const others = fleet.filter((p) => p.device.id !== deviceId);
+  const firmware =
+    phone?.configuration?.softwareVersions?.firmwareSoftwareVersion ??
+    fleet.find((p) => p.device.id === deviceId)?.firmware ??
+    null;
+  return {
+    total: fleet.length,
+    otherOffline: others
+      .filter((p) => ['offline', 'unhealthy'].includes((p.device.healthStatus ?? '').toLowerCase()))
+      .map((p) => fleetEntry(p.device)),
+    sameFirmware: firmware
+      ? others.filter((p) => p.firmware === firmware).map((p) => fleetEntry(p.device))
+      : [],
+  };
 }
 
 function gapFrom(source: EvidenceGap['source'], error: GraphError): EvidenceGap {

@@ -1,6 +1,7 @@
 import { renderCaseCard } from '../cards';
 import { escalationPack } from '../cases/escalation-pack';
-import type { CaseEffect, CaseEvent, NoticeKind, RepairCase, TimerKind } from '../cases/model';
+import type { CaseEffect, CaseEvent, NoticeKind, PhoneAction, RepairCase, TimerKind } from '../cases/model';
+import type { GraphTeamworkDeviceOperation } from '../graph/model';
 import { noticeText, presentCase } from '../cases/present-case';
 import { GraphError } from '../errors';
 import type { GraphGateway } from '../graph/gateway';
@@ -13,10 +14,18 @@ import type { CaseService } from './case-service';
 /** Teams Rooms Pro: offered when the snapshot's SKU has no seat left. */
 export const TEAMS_ROOMS_PRO_SKU = '4cde982a-ede4-4409-9ae6-b003453c8ea6';
 
-const TIMER_EVENTS: Record<Exclude<TimerKind, 'verify-poll'>, CaseEvent> = {
+const TIMER_EVENTS: Record<Exclude<TimerKind, 'verify-poll' | 'operation-poll'>, CaseEvent> = {
   'window-open': { type: 'window-opened' },
   'window-close': { type: 'window-closed' },
   'verify-timeout': { type: 'verify-timeout' },
+  'operation-timeout': { type: 'operation-timeout' },
+  reminder: { type: 'reminder-due' },
+};
+
+/** Graph's operationType for each phone action. */
+const OPERATION_TYPES: Record<PhoneAction, string> = {
+  restart: 'deviceRestart',
+  'update-firmware': 'softwareUpdate',
 };
 
 export interface EffectRunnerDeps {
@@ -82,6 +91,10 @@ export class EffectRunner implements JobRunner {
         return this.notify(c, job, effect.audience, effect.notice, log);
       case 'post-escalation-pack':
         return this.postEscalationPack(c, job, log);
+      case 'device-operation':
+        return this.deviceOperation(c, effect.action, effect.firmware, log);
+      case 'poll-operation':
+        return this.pollOperation(c, log);
       case 'cancel-timers':
         return;
     }
@@ -89,6 +102,7 @@ export class EffectRunner implements JobRunner {
 
   private async fireTimer(c: RepairCase, timer: TimerKind): Promise<void> {
     if (timer === 'verify-poll') return this.checkSignIn(c);
+    if (timer === 'operation-poll') return this.pollOperation(c, this.deps.logger.child({ caseId: c.id }));
     await this.deps.cases.record(c.id, TIMER_EVENTS[timer]);
   }
 
@@ -220,6 +234,91 @@ export class EffectRunner implements JobRunner {
         reason: e.message,
         ...(e.requestId ? { requestId: e.requestId } : {}),
       });
+    }
+  }
+
+  /**
+   * A phone's restart or firmware update. Looks at the device's operations first: one of the same type created
+   * since the decision means an earlier run already asked (a crash before it was recorded), so it is not sent twice.
+   */
+  private async deviceOperation(
+    c: RepairCase,
+    action: PhoneAction,
+    firmware: string | undefined,
+    log: Logger,
+  ): Promise<void> {
+    const op = c.phone?.operation;
+    const deviceId = c.phone?.deviceId;
+    if (c.state !== 'device-operation' || !op || op.status !== 'requested' || !deviceId) return;
+    const type = OPERATION_TYPES[action];
+    try {
+      const ops = await this.deps.gateway.listDeviceOperations(deviceId);
+      const earlier = ops.find(
+        (o) =>
+          o.operationType.toLowerCase() === type.toLowerCase() &&
+          Date.parse(o.createdDateTime ?? '') >= Date.parse(op.startedAt),
+      );
+      if (earlier) {
+        log.info({ operation: earlier.id }, 'device operation already requested; not sending it again');
+        await this.deps.cases.record(c.id, { type: 'operation-started', operationUrl: earlier.id });
+        return;
+      }
+    } catch (err) {
+      if (isTransient(err)) return retryFor(err);
+      log.info({ err }, 'could not list device operations; sending the command');
+    }
+    try {
+      const res = await this.deps.gateway.startDeviceOperation(deviceId, action, firmware);
+      log.info({ status: res.status, requestId: res.requestId, action }, 'device operation requested');
+      if (res.status === 'conflict') {
+        await this.deps.cases.record(c.id, {
+          type: 'operation-conflict',
+          detail: res.detail,
+          ...(res.requestId ? { requestId: res.requestId } : {}),
+        });
+        return;
+      }
+      await this.deps.cases.record(c.id, {
+        type: 'operation-started',
+        ...(res.operationUrl ? { operationUrl: res.operationUrl } : {}),
+        ...(res.requestId ? { requestId: res.requestId } : {}),
+      });
+    } catch (err) {
+      if (isTransient(err)) return retryFor(err);
+      const e = err as GraphError;
+      await this.deps.cases.record(c.id, { type: 'operation-status', status: 'failed', detail: e.message });
+    }
+  }
+
+  /** Reads the phone's operation and reports where it stands. */
+  private async pollOperation(c: RepairCase, log: Logger): Promise<void> {
+    const op = c.phone?.operation;
+    const deviceId = c.phone?.deviceId;
+    if (c.state !== 'device-operation' || !op || !deviceId) return;
+    let found: GraphTeamworkDeviceOperation | undefined;
+    try {
+      const id = op.operationUrl?.split('/').pop()?.split('?')[0];
+      if (id) found = await this.deps.gateway.getDeviceOperation(deviceId, decodeURIComponent(id));
+      else {
+        const type = OPERATION_TYPES[op.action].toLowerCase();
+        found = (await this.deps.gateway.listDeviceOperations(deviceId)).find(
+          (o) =>
+            o.operationType.toLowerCase() === type &&
+            Date.parse(o.createdDateTime ?? '') >= Date.parse(op.startedAt),
+        );
+      }
+    } catch (err) {
+      if (isTransient(err)) return retryFor(err);
+      log.info({ err }, 'could not read the device operation; polling again later');
+    }
+    const status = (found?.status ?? '').toLowerCase();
+    if (status === 'successful' || status === 'succeeded' || status === 'completed') {
+      await this.deps.cases.record(c.id, { type: 'operation-status', status: 'succeeded' });
+    } else if (status === 'failed' || status === 'cancelled') {
+      const detail = found?.error?.code ?? found?.error?.message ?? status;
+      await this.deps.cases.record(c.id, { type: 'operation-status', status: 'failed', detail });
+    } else {
+      await this.deps.cases.record(c.id, { type: 'operation-status', status: 'running' });
     }
   }
 

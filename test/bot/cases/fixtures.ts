@@ -187,6 +187,10 @@ export function stepsTo(
       return [confirm, removed, { event: { type: 'cancel', actor: ALICE }, now: at(60 * 60_000) }];
     case 'escalated':
       return [confirm, removed, { event: { type: 'escalate', actor: ALICE }, now: at(60 * 60_000) }];
+    case 'troubleshooting':
+    case 'device-operation':
+    case 'checking':
+      throw new Error(`a room case never reaches ${state}`);
   }
 }
 

@@ -1240,6 +1240,10 @@ const TIMER_EVENT: Record<TimerKind, CaseEvent | undefined> = {
   'verify-timeout': { type: 'verify-timeout' },
   // A poll runs the sign-in check; its event is built from the simulated world.
   'verify-poll': undefined,
+  // Phone timers never come up for room cases.
+  'operation-poll': undefined,
+  'operation-timeout': undefined,
+  reminder: undefined,
 };
 
 /**
