@@ -39,15 +39,26 @@ export interface Config {
     waitMaxMs: number;
     verifyTimeoutMs: number;
     verifyPollMs: number;
+    /** Phones: how often to read a restart or firmware update, and when to give up on it. */
+    operationPollMs: number;
+    operationTimeoutMs: number;
     requireApproval: boolean;
   };
   helpdesk: {
+    /** The channel (conversation id) that receives end users' reports; `set helpdesk channel` can set it too. */
+    conversationId: string | undefined;
     /** Entra group whose direct members may act on cases. */
     groupId: string | undefined;
     /** Entra object ids allowed to act, in addition to the group. */
     userIds: ReadonlySet<string>;
   };
   scheduler: { pollMs: number; leaseMs: number; instanceId: string };
+  fleet: {
+    /** How often the fleet is scanned for broken rooms and phones; 0 turns the scheduled scan off. */
+    scanIntervalMs: number;
+    /** Naming convention of room accounts (a regular expression on the UPN), when the tenant has one. */
+    roomAccountPattern: RegExp | undefined;
+  };
 }
 
 export type StoreConfig =
@@ -187,6 +198,21 @@ export function loadConfig(env: Env): Config {
     );
   }
 
+  const scanRaw = str('FLEET_SCAN_INTERVAL');
+  const scanIntervalMs =
+    scanRaw === '0' || scanRaw?.toLowerCase() === 'off' ? 0 : duration('FLEET_SCAN_INTERVAL', 'PT6H');
+  let roomAccountPattern: RegExp | undefined;
+  const patternRaw = str('ROOM_ACCOUNT_PATTERN');
+  if (patternRaw) {
+    try {
+      roomAccountPattern = new RegExp(patternRaw, 'i');
+    } catch (err) {
+      problems.push(
+        `ROOM_ACCOUNT_PATTERN="${patternRaw}" is not a regular expression (${(err as Error).message}). Example: ^room-[0-9a-z]+@contoso\\.com$`,
+      );
+    }
+  }
+
   const config: Config = {
     production,
     host,
@@ -208,9 +234,16 @@ export function loadConfig(env: Env): Config {
       waitMaxMs,
       verifyTimeoutMs: duration('VERIFY_TIMEOUT', 'PT30M'),
       verifyPollMs: duration('VERIFY_POLL_INTERVAL', 'PT1M'),
+      operationPollMs: duration('OPERATION_POLL_INTERVAL', 'PT15S'),
+      operationTimeoutMs: duration('OPERATION_TIMEOUT', 'PT20M'),
       requireApproval,
     },
-    helpdesk: { groupId: helpdeskGroupId?.toLowerCase(), userIds: helpdeskUserIds },
+    helpdesk: {
+      conversationId: str('HELPDESK_CONVERSATION_ID'),
+      groupId: helpdeskGroupId?.toLowerCase(),
+      userIds: helpdeskUserIds,
+    },
+    fleet: { scanIntervalMs, roomAccountPattern },
     scheduler: {
       pollMs: duration('SCHEDULER_POLL_INTERVAL', 'PT1S'),
       leaseMs: duration('SCHEDULER_LEASE', 'PT2M'),

@@ -19,6 +19,7 @@ const demoDefaults: Record<string, string> = {
   EMULATOR_OPERATION_DURATION: 'PT10S',
   VERIFY_POLL_INTERVAL: 'PT10S',
   VERIFY_TIMEOUT: 'PT5M',
+  OPERATION_POLL_INTERVAL: 'PT3S',
 };
 
 async function main(): Promise<void> {
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
       ? `  Open the chat client:                     ${stack.playgroundUrl}\n  Try, in the "Helpdesk" channel: room 4B stuck on licence  /  salle 4B bloquée licence`
       : '  Headless: no chat client. Post activities to the bot endpoint.',
     `  Licence wait compressed to ${process.env.LICENCE_WAIT_MIN ?? demoDefaults.LICENCE_WAIT_MIN}-${process.env.LICENCE_WAIT_MAX ?? demoDefaults.LICENCE_WAIT_MAX}; cases are kept in ${process.env.DATA_DIR ?? demoDefaults.DATA_DIR}/.`,
+    `  Phones: "Alice's CCX 500 says no internet". The site fixes Alice's network with:`,
+    `    curl -X POST ${stack.emulator.url}/_emulator/devices/d0000000-0000-4000-8000-000000001001 -d '{"online":true}'`,
     '  Ctrl-C stops everything.',
     '',
   ];

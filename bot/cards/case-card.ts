@@ -5,7 +5,8 @@ import type { CaseCardView } from './view-models';
 
 /**
  * A repair case, as it sits in the helpdesk thread and is updated in place: state and what comes next, warning,
- * console checklist, facts, latest history, and the buttons the state allows (or the read-only note).
+ * console checklist, facts, latest history, and the buttons the state allows (or the read-only note). A phone case
+ * also shows the site question to ask now, with one button per answer.
  */
 export function renderCaseCard(view: CaseCardView, locale: Locale): AdaptiveCard {
   return renderWithinBudget('case', locale, (budget) => {
@@ -25,6 +26,9 @@ export function renderCaseCard(view: CaseCardView, locale: Locale): AdaptiveCard
       .list(view.history)
       .map((entry) => ({ at: budget.line(entry.at), text: budget.paragraph(entry.text) }));
     const readOnlyNote = budget.paragraph(view.readOnlyNote ?? '');
+    const q = view.question;
+    const questionHelp = budget.paragraph(q?.help ?? '');
+    const answers = (q?.answers ?? []).map((action) => actionData(action, budget));
 
     return {
       fallbackText: `${title}: ${label}`,
@@ -48,6 +52,15 @@ export function renderCaseCard(view: CaseCardView, locale: Locale): AdaptiveCard
       hasHistory: history.length > 0,
       readOnlyNote,
       hasReadOnlyNote: readOnlyNote !== '',
+      hasQuestion: q !== undefined,
+      question: {
+        title: budget.line(q?.title ?? ''),
+        text: budget.paragraph(q?.text ?? ''),
+        help: questionHelp,
+        hasHelp: questionHelp !== '',
+        answers,
+        hasAnswers: answers.length > 0,
+      },
       actions: view.actions.map((action) => actionData(action, budget)),
     };
   });

@@ -8,4 +8,6 @@ export { renderErrorCard } from './error-card';
 export { renderMessageCard, type MessageCardView } from './message-card';
 export { renderCaseCard } from './case-card';
 export { renderCaseListCard } from './case-list-card';
+export { renderPhoneDiagnosisCard } from './phone-diagnosis-card';
+export { renderPhoneChoiceCard } from './phone-choice-card';
 export type * from './view-models';

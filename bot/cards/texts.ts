@@ -19,6 +19,9 @@ export const CARD_TEXTS = {
     checkedAt: 'Checked at {time}',
 
     ambiguousTitle: 'Which room do you mean?',
+    phoneChoiceTitle: 'Which phone of {person}?',
+    phoneChoiceIntro:
+      '{count} Teams phones are signed in with this account; pick the one that shows the problem.',
     ambiguousIntro: 'Several rooms match “{query}”. Pick one:',
     notFoundTitle: 'No room called “{query}” was found.',
     didYouMean: 'Did you mean one of these?',
@@ -52,6 +55,8 @@ export const CARD_TEXTS = {
     checkedAt: `Vérification effectuée${NBSP}: {time}`,
 
     ambiguousTitle: `Quelle salle${NBSP}?`,
+    phoneChoiceTitle: `Quel téléphone de {person}${NBSP}?`,
+    phoneChoiceIntro: `{count} téléphones Teams sont connectés avec ce compte, choisissez celui qui a le problème.`,
     ambiguousIntro: `Plusieurs salles correspondent à «${NBSP}{query}${NBSP}». Choisissez-en une${NBSP}:`,
     notFoundTitle: `Aucune salle nommée «${NBSP}{query}${NBSP}» n'a été trouvée.`,
     didYouMean: `Vouliez-vous dire l'une de celles-ci${NBSP}?`,

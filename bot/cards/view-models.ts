@@ -86,6 +86,8 @@ export interface CaseCardView {
   actions: CardAction[];
   /** Shown instead of buttons to people who may not act. */
   readOnlyNote?: string;
+  /** Phone cases: the site check to ask now, one answer button each. */
+  question?: { title: string; text: string; help?: string; answers: CardAction[] };
 }
 
 /** The "cases" command: open cases with their state and time left. */
@@ -94,4 +96,22 @@ export interface CaseListView {
   rows: { number: string; room: string; state: string; detail: string; open: CardAction }[];
   /** Shown when there are no rows. */
   empty: string;
+}
+
+/** A phone diagnosis card: the header names the phone and its user; otherwise as a room's. */
+export interface PhoneDiagnosisCardView {
+  phone: { title: string; subtitle: string; facts: { label: string; value: string }[] };
+  verdict: { headline: string; summary: string; tone: Tone };
+  evidence: { label: string; value: string; tone: Tone }[];
+  plan: { title: string; detail: string }[];
+  missingEvidence: string[];
+  gatheredAt: string;
+  actions: CardAction[];
+}
+
+/** Which of a person's phones: one button each. */
+export interface PhoneChoiceView {
+  person: string;
+  pickVerb: string;
+  phones: { label: string; detail: string; data: Record<string, string> }[];
 }

@@ -286,6 +286,7 @@ const ADVANCED_STEPS: readonly string[] = [
  * what remains. Credentials never appear: the case holds none, and anything credential-like in free text is masked.
  */
 export function escalationPack(c: RepairCase, context: EscalationContext): EscalationPack {
+  if (c.kind === 'phone-no-internet') return phoneEscalationPack(c, context);
   const knowledge = context.knowledge ?? defaultKnowledge;
   const steps = timeline(c.history, context.audit);
   const out = new PackWriter();
@@ -371,5 +372,89 @@ export function escalationPack(c: RepairCase, context: EscalationContext): Escal
   out.heading('Advanced steps not tried yet');
   ADVANCED_STEPS.forEach((step, index) => out.text(`${index + 1}. ${step}`));
 
+  return { fileName: escalationFileName(c), text: out.toString() };
+}
+
+/** The message a Teams phone shows, word for word. */
+export const PHONE_ERROR_MESSAGE = "No internet. Emergency calls aren't supported";
+
+const PHONE_LOGS: readonly string[] = [
+  'Device logs: Teams admin center > Teams devices > Phones > the phone > Download device logs (or, on the phone, Settings > Device settings > Debugging > Send logs).',
+  'A packet capture on the switch port of the phone while it boots (DHCP, DNS, NTP and TLS to Microsoft 365).',
+  'The DHCP server log for the phone MAC address, and the firewall or proxy log for its IP address.',
+  'A screenshot of the phone network status screen (IP address, gateway, DNS, VLAN).',
+];
+
+/**
+ * The escalation pack of a phone case, in English: short description, the phone and its network facts, the site
+ * answers with their times, the probable cause, the commands sent with their outcome and Graph request ids, and the
+ * logs to attach.
+ */
+export function phoneEscalationPack(c: RepairCase, context: EscalationContext): EscalationPack {
+  const phone = c.phone;
+  const steps = timeline(c.history, context.audit);
+  const out = new PackWriter();
+  out.text('Escalation pack: Teams phone shows "No internet"');
+  out.text(`Helpdesk case ${c.number}, ${line(c.roomName)}`);
+  out.text(`Generated ${utc(context.generatedAt)} by the helpdesk bot. All times are UTC.`);
+
+  out.heading('Description');
+  out.text(
+    `The Teams phone of ${line(phone?.userName)} shows "${PHONE_ERROR_MESSAGE}" and cannot make or receive calls. Diagnosis verdict when the case opened: ${line(phone?.verdict)}.`,
+  );
+
+  out.heading('Status');
+  out.field('Case state', STATE_WORDS[c.state]);
+  out.field('Outcome', c.outcome ? OUTCOME_WORDS[c.outcome] : 'none yet');
+  out.field('Case opened', `${utc(c.createdAt)} by ${line(c.createdBy.name ?? c.createdBy.id)}`);
+  out.field('Last update', utc(c.updatedAt));
+
+  out.heading('Phone');
+  out.field('Tenant ID', context.tenantId);
+  out.field('User', `${line(phone?.userName)} (${line(phone?.upn)})`);
+  out.field('User object ID', phone?.userId);
+  out.field('Teams device ID', phone?.deviceId);
+  out.field('Model', phone?.model);
+  out.field('Serial number', phone?.site.serialNumber);
+  out.field('Asset tag', phone?.site.assetTag);
+  out.field('Firmware', phone?.firmware);
+  if (phone?.targetFirmware) out.field('Recommended firmware', phone.targetFirmware);
+  out.field('MAC address', phone?.site.macAddress);
+  out.field('IP address', phone?.site.ipAddress);
+  out.field('Gateway', phone?.site.gateway);
+  out.field('DNS servers', phone?.site.dns?.join(', '));
+  out.field('DHCP', phone?.site.dhcp === undefined ? undefined : phone.site.dhcp ? 'on' : 'off');
+  out.field('Host name', phone?.site.hostName);
+  out.field('Site', phone?.site.location);
+
+  out.heading('Site checks');
+  if (!phone?.answers.length) out.text('None answered.');
+  for (const a of phone?.answers ?? [])
+    out.text(`${utc(a.at)} | ${line(a.by)} | ${line(a.questionId)}: ${line(a.answerId)}`);
+  out.field('Probable cause', phone?.conclusion ?? 'not reached');
+
+  out.heading('Actions tried');
+  const tried = steps.filter((step) =>
+    /^(restart|update-firmware)(-|$)|^operation-started$/.test(step.action),
+  );
+  if (tried.length === 0) out.text('No command was sent to the phone.');
+  for (const step of tried) {
+    const parts = [utc(step.at), line(step.action), line(step.result)];
+    if (has(step.detail)) parts.push(line(step.detail));
+    if (has(step.requestId)) parts.push(`Graph request id ${line(step.requestId)}`);
+    out.text(parts.join(' | '));
+  }
+
+  out.heading('Timeline');
+  for (const step of steps) {
+    const parts = [utc(step.at), line(step.actor), line(step.action), line(step.result)];
+    if (has(step.detail)) parts.push(line(step.detail));
+    if (has(step.requestId)) parts.push(`Graph request id ${line(step.requestId)}`);
+    if (step.source === 'audit') parts.push('(audit)');
+    out.text(parts.join(' | '));
+  }
+
+  out.heading('Logs to attach');
+  PHONE_LOGS.forEach((item, index) => out.text(`${index + 1}. ${item}`));
   return { fileName: escalationFileName(c), text: out.toString() };
 }

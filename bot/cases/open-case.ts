@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import type { CaseActor, CaseKind, LicenceSnapshot, RepairCase, Reporter } from './model';
+import type { CaseActor, CaseKind, LicenceSnapshot, PhoneCaseData, RepairCase, Reporter } from './model';
 
 /** What is known when a case is opened; everything else is filled in by the transitions. */
 export interface OpenCaseInput {
@@ -16,14 +16,19 @@ export interface OpenCaseInput {
   snapshot?: LicenceSnapshot;
   /** Required for `remove-user-licence`: the user licences to take off the room account. */
   removeSkuIds?: string[];
+  /** Required for `phone-no-internet`: the phone and its person, as the diagnosis found them. */
+  phone?: PhoneCaseData;
   createdBy: CaseActor;
   locale: Locale;
   conversationId?: string;
   /** The message that will show the case card (the diagnosis card the repair was started from). */
   cardActivityId?: string;
   reporters?: Reporter[];
-  /** `diagnosed` for a case opened from a report that the helpdesk has not taken up yet. */
-  state?: 'diagnosed' | 'awaiting-confirmation';
+  /**
+   * `diagnosed` for a case opened from a report that the helpdesk has not taken up yet; `troubleshooting` for a
+   * phone case opened by the helpdesk, which starts at the first site question.
+   */
+  state?: 'diagnosed' | 'awaiting-confirmation' | 'troubleshooting';
 }
 
 /** The input describes a case that could not be carried out. */
@@ -75,6 +80,7 @@ export function openCase(input: OpenCaseInput, now: Date): RepairCase {
     reporters,
     ...(snapshot ? { snapshot } : {}),
     ...(removeSkuIds ? { removeSkuIds } : {}),
+    ...(input.kind === 'phone-no-internet' && input.phone ? { phone: structuredClone(input.phone) } : {}),
     ...(input.kind === 'licence-cycle' && snapshot
       ? { target: { skuId: snapshot.skuId, disabledPlans: [...snapshot.disabledPlans] } }
       : {}),
@@ -87,7 +93,9 @@ export function openCase(input: OpenCaseInput, now: Date): RepairCase {
         detail:
           input.kind === 'licence-cycle'
             ? `licence-cycle ${snapshot?.skuPartNumber ?? snapshot?.skuId ?? ''}`.trim()
-            : `remove-user-licence ${(removeSkuIds ?? []).join(', ')}`,
+            : input.kind === 'phone-no-internet'
+              ? `phone-no-internet ${input.phone?.verdict ?? ''}`.trim()
+              : `remove-user-licence ${(removeSkuIds ?? []).join(', ')}`,
       },
     ],
   };
@@ -101,6 +109,10 @@ function validate(input: OpenCaseInput): void {
   }
   if (!input.roomId || !input.account || !input.accountId) {
     throw new InvalidCaseInput(`${label}: the room and its resource account must be known.`);
+  }
+  if (input.kind === 'phone-no-internet') {
+    if (!input.phone) throw new InvalidCaseInput(`${label}: a phone case needs the phone and its person.`);
+    return;
   }
   if (input.kind === 'licence-cycle') {
     if (!input.snapshot) {

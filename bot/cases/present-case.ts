@@ -14,6 +14,7 @@ import {
   type RepairCase,
 } from './model';
 import { CASE_VERBS } from './verbs';
+import { phoneNoticeText, presentPhoneCase } from './present-phone-case';
 
 /** How to present a case. */
 export interface PresentCaseOptions {
@@ -582,6 +583,8 @@ function actions(words: CaseWords, proSeatsFree: number | undefined): CardAction
  * checklist, warnings, the latest history and the buttons the state allows (none when `canAct` is false).
  */
 export function presentCase(c: RepairCase, options: PresentCaseOptions): CaseCardView {
+  if (c.kind === 'phone-no-internet')
+    return presentPhoneCase(c, { locale: options.locale, now: options.now, canAct: options.canAct });
   const words = new CaseWords(c, options.locale, options.now, options.knowledge);
   const view: CaseCardView = {
     title: words.t('title', { number: c.number, room: words.room() }),
@@ -820,6 +823,7 @@ export function noticeText(
   audience: NoticeAudience = 'thread',
   knowledge?: Knowledge,
 ): string {
+  if (c.kind === 'phone-no-internet') return phoneNoticeText(kind, c, locale, audience);
   const words = new CaseWords(c, locale, now, knowledge, true);
   return audience === 'reporter' ? reporterNotice(kind, words) : threadNotice(kind, words);
 }

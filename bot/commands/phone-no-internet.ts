@@ -1,14 +1,17 @@
-import { renderMessageCard } from '../cards';
 import { t } from './texts';
 import type { MessageCommand } from './types';
+import { caseCard } from './case-verb-support';
+import { phoneChoiceCard, phoneDiagnosisCard, phoneSubjectKey, phonesOf } from './phone-support';
 
-const STEPS = ['network', 'firewall', 'clock', 'account', 'firmware', 'reset', 'escalate'] as const;
-
-/** "Alice's CCX 500 says no internet": find the person and walk the phone playbook. */
+/**
+ * "Alice's CCX 500 says no internet": finds the person, then their Teams phones. One phone: its diagnosis. Several:
+ * a picker. None: the diagnosis of what Graph can still tell (account, licence, fleet). A phone with an open case
+ * gets that case.
+ */
 export const phoneNoInternetCommand: MessageCommand = {
   name: 'phone-no-internet',
   intents: ['phone-no-internet'],
-  async handle({ turn, recognition }) {
+  async handle({ turn, recognition }, services) {
     const person = recognition.person;
     if (!person) return turn.sendText(t(turn.locale, 'phone.which'));
     if (person.kind === 'not-found')
@@ -17,15 +20,16 @@ export const phoneNoInternetCommand: MessageCommand = {
       const names = person.candidates.map((p) => p.displayName).join(', ');
       return turn.sendText(t(turn.locale, 'person.ambiguous', { query: person.query, names }));
     }
-    await turn.send(
-      renderMessageCard(turn.locale, {
-        title: t(turn.locale, 'phone.title', { person: person.value.displayName }),
-        lines: [
-          t(turn.locale, 'phone.intro'),
-          ...STEPS.map((s, i) => `${i + 1}. ${t(turn.locale, `phone.step.${s}`)}`),
-        ],
-        tone: 'warning',
-      }),
-    );
+    const user = person.value;
+    const phones = await phonesOf(user.id, services);
+    if (phones && phones.length > 1)
+      return turn.send(phoneChoiceCard(user.displayName, user.id, phones, turn.locale));
+    const deviceId = phones?.[0]?.id;
+    const open = await services.store.findOpenCaseForRoom(phoneSubjectKey(user.id, deviceId));
+    if (open) {
+      const allowed = await services.authorizer.canAct(turn.actor);
+      return turn.send(caseCard(open, turn, services, allowed));
+    }
+    await turn.send(await phoneDiagnosisCard(user.id, deviceId, turn.locale, services));
   },
 };

@@ -18,6 +18,19 @@ import { diagnoseRoomCommand } from './diagnose-room';
 import { helpCommand } from './help';
 import { licenceStartRepairVerb } from './licence-start-repair-verb';
 import { phoneNoInternetCommand } from './phone-no-internet';
+import { phoneDiagnoseVerb } from './phone-diagnose-verb';
+import { phoneOpenCaseVerb } from './phone-open-case-verb';
+import { phoneStartVerb } from './phone-start-verb';
+import { phoneAnswerVerb } from './phone-answer-verb';
+import { phoneChecksOverVerb } from './phone-checks-over-verb';
+import { phoneRestartVerb } from './phone-restart-verb';
+import { phoneRestartConfirmedVerb } from './phone-restart-confirmed-verb';
+import { phoneUpdateVerb } from './phone-update-verb';
+import { phoneUpdateConfirmedVerb } from './phone-update-confirmed-verb';
+import { phoneHandoffVerb } from './phone-handoff-verb';
+import { phoneRemindVerb } from './phone-remind-verb';
+import { phoneWorksVerb } from './phone-works-verb';
+import { phoneStillFailsVerb } from './phone-still-fails-verb';
 import { roomDiagnoseVerb } from './room-diagnose-verb';
 import type { CardVerb, MessageCommand } from './types';
 
@@ -47,6 +60,19 @@ export const CARD_VERBS: readonly CardVerb[] = [
   caseCancelConfirmedVerb,
   caseEscalateVerb,
   caseRefreshVerb,
+  phoneDiagnoseVerb,
+  phoneOpenCaseVerb,
+  phoneStartVerb,
+  phoneAnswerVerb,
+  phoneChecksOverVerb,
+  phoneRestartVerb,
+  phoneRestartConfirmedVerb,
+  phoneUpdateVerb,
+  phoneUpdateConfirmedVerb,
+  phoneHandoffVerb,
+  phoneRemindVerb,
+  phoneWorksVerb,
+  phoneStillFailsVerb,
 ];
 
 export function commandFor(intent: Intent): MessageCommand {

@@ -50,6 +50,10 @@ export const t = defineTexts({
     'phone.step.firmware': 'Firmware: 7.1.3.0991 is old; update to the 8.x line.',
     'phone.step.reset': 'Corrupt profile: factory reset and provision again.',
     'phone.step.escalate': 'Still failing: escalate with the phone logs.',
+    'phone.openCase': 'Open a case',
+    'phone.handoff.title': 'Network hand-off · {phone}',
+    'phone.handoff.none':
+      'The probable cause is not on the network: there is nothing to hand to the network team.',
     'phone.which': 'Whose phone is it? For example "Alice\'s CCX 500 says no internet".',
     'person.notFound': 'I found nobody called "{query}".',
     'person.ambiguous': 'Several people match "{query}": {names}. Use the full name or the email address.',
@@ -125,6 +129,10 @@ export const t = defineTexts({
     'repair.start': 'Lancer la réparation de la licence',
     'repair.removeUserLicence': 'Retirer la licence utilisateur',
     'repair.recheck': 'Vérifier à nouveau',
+    'phone.openCase': 'Ouvrir un dossier',
+    'phone.handoff.title': 'Transmission à l’équipe réseau · {phone}',
+    'phone.handoff.none':
+      'La cause probable n’est pas dans le réseau : rien à transmettre à l’équipe réseau.',
     'phone.title': 'Téléphone de {person} : pas d’internet',
     'phone.intro':
       'Vérifications pour « No internet. Emergency calls aren’t supported » sur un Poly CCX, les plus probables d’abord :',

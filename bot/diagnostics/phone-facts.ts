@@ -18,7 +18,7 @@ export interface PhoneDeviceFacts {
 export interface PhoneFleetFacts {
   /** Phones (ipPhone, teamsPhone, collaborationBar-like desk devices excluded) the list returned, this one included. */
   total: number;
-  /** Other phones whose health is offline or unhealthy, by device id. */
+  /** Other phones that are offline (disconnected), by device id. */
   otherOffline: { id: string; user: string | null; model: string | null }[];
   /** Other phones reporting the same firmware version as this one. */
   sameFirmware: { id: string; user: string | null; model: string | null }[];

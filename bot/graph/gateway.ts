@@ -540,7 +540,7 @@ function summariseFleet(
   return {
     total: fleet.length,
     otherOffline: others
-      .filter((p) => ['offline', 'unhealthy'].includes((p.device.healthStatus ?? '').toLowerCase()))
+      .filter((p) => (p.device.healthStatus ?? '').toLowerCase() === 'offline')
       .map((p) => fleetEntry(p.device)),
     sameFirmware: firmware
       ? others.filter((p) => p.firmware === firmware).map((p) => fleetEntry(p.device))

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { defaultPhoneKnowledge } from '../../bot/knowledge/phone';
 import { startLocalStack, type LocalStack } from '../../scripts/local-stack';
 
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -16,6 +17,22 @@ async function localOnly(page: Page): Promise<void> {
     const host = new URL(route.request().url()).hostname;
     return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
   });
+}
+
+/** The answer labels that lead the site checks to the VLAN / DHCP / cabling cause. */
+const VLAN_PATH = vlanPath();
+
+function vlanPath(): string[] {
+  const tree = defaultPhoneKnowledge.tree;
+  const walk = (id: string): string[] | undefined => {
+    for (const a of tree.questions.find((q) => q.id === id)?.answers ?? []) {
+      if (a.conclusion === 'vlan-dhcp-cabling') return [a.label.en];
+      const rest = a.next ? walk(a.next) : undefined;
+      if (rest) return [a.label.en, ...rest];
+    }
+    return undefined;
+  };
+  return walk(tree.root) ?? [];
 }
 
 /** Types a message that @mentions the bot (channels only deliver mentions) in the newest thread's reply box. */
@@ -52,6 +69,7 @@ describe('@browser Agents Playground in Chromium', function () {
         EMULATOR_PURGE_AFTER: 'PT3S',
         EMULATOR_OPERATION_DURATION: 'PT1S',
         VERIFY_POLL_INTERVAL: 'PT1S',
+        OPERATION_POLL_INTERVAL: 'PT1S',
         SCHEDULER_POLL_INTERVAL: 'PT0.2S',
       },
       logger: pino({ level: 'silent' }),
@@ -121,5 +139,48 @@ describe('@browser Agents Playground in Chromium', function () {
     const card = page.locator('.ac-adaptiveCard', { hasText: 'Room 2C' }).first();
     await card.waitFor({ timeout: 20_000 });
     assert.match(await card.innerText(), /licence utilisateur/i);
+  });
+
+  it("takes Alice's CCX 500 from the first message to a fix: site checks, hand-off, firmware update, test calls", async () => {
+    await sayInThread(page, "Alice's CCX 500 says no internet");
+    const diagnosis = page.locator('.ac-adaptiveCard', { hasText: '7.1.3.0991' }).first();
+    await diagnosis.waitFor({ timeout: 20_000 });
+    assert.match(await diagnosis.innerText(), /Alice Martin/);
+    await diagnosis.getByRole('button', { name: 'Open a case' }).click();
+    const question = page.locator('.ac-adaptiveCard', { hasText: 'Site checks' }).last();
+    await question.waitFor({ timeout: 20_000 });
+
+    // Answer as the person at the phone would, down to the VLAN / DHCP cause.
+    for (const label of VLAN_PATH) {
+      const card = page.locator('.ac-adaptiveCard', { hasText: /Case \d+ · Alice Martin/ }).last();
+      await card.getByRole('button', { name: label, exact: true }).click();
+      await page.waitForTimeout(300);
+    }
+    const concluded = page.locator('.ac-adaptiveCard', { hasText: 'Probable cause' }).last();
+    await concluded.waitFor({ timeout: 20_000 });
+    await concluded.getByRole('button', { name: 'Network hand-off' }).click();
+    const handoff = page.locator('.ac-adaptiveCard', { hasText: 'Network hand-off' }).last();
+    await handoff.waitFor({ timeout: 20_000 });
+    assert.match(await handoff.innerText(), /10\.20\.3\.41/);
+
+    // The network team fixed the switch port: the phone is back online, so the update can run.
+    const res = await fetch(`${stack.emulator.url}/_emulator/devices/d0000000-0000-4000-8000-000000001001`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ online: true }),
+    });
+    assert.equal(res.status, 200);
+    const caseCard = page.locator('.ac-adaptiveCard', { hasText: 'Probable cause' }).last();
+    await caseCard.getByRole('button', { name: 'Update firmware' }).click();
+    const confirm = page.locator('.ac-adaptiveCard', { hasText: '8.1.4.1250' }).last();
+    await confirm.getByRole('button', { name: 'Update now' }).click();
+    const testCard = page.locator('.ac-adaptiveCard', { hasText: 'Test the phone' }).last();
+    await testCard.waitFor({ timeout: 45_000 });
+    await testCard.getByRole('button', { name: 'It works: close' }).click();
+    await page
+      .locator('.ac-adaptiveCard', { hasText: /Case \d+ · Alice Martin/ })
+      .filter({ hasText: 'Resolved' })
+      .first()
+      .waitFor({ timeout: 20_000 });
   });
 });

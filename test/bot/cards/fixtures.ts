@@ -11,9 +11,20 @@ import {
   renderErrorCard,
   renderHelpCard,
   renderMessageCard,
+  renderPhoneChoiceCard,
+  renderPhoneDiagnosisCard,
   renderRoomChoiceCard,
   renderRoomDiagnosisCard,
 } from '../../../bot/cards';
+
+const phoneChoice = {
+  person: 'Alice Martin',
+  pickVerb: 'phone.diagnose',
+  phones: [
+    { label: 'Poly CCX 500', detail: '00-04-F2-A1-10-01 · offline', data: { userId: 'u1', deviceId: 'd1' } },
+    { label: 'Poly CCX 400', detail: '00-04-F2-A1-10-09', data: { userId: 'u1', deviceId: 'd2' } },
+  ],
+};
 
 /** Views in one language, as the rest of the bot would build them for the demo tenant. */
 export interface Fixtures {
@@ -252,5 +263,25 @@ export function renderAll(locale: Locale): { name: string; card: AdaptiveCard }[
     { name: 'error', card: renderErrorCard(f.error, locale) },
     { name: 'error (no next step, no request id)', card: renderErrorCard(withoutRequestId, locale) },
     { name: 'message', card: renderMessageCard(locale, f.message) },
+    { name: 'phone choice', card: renderPhoneChoiceCard(phoneChoice, locale) },
+    {
+      name: 'phone diagnosis',
+      card: renderPhoneDiagnosisCard(
+        {
+          phone: {
+            title: 'Poly CCX 500 · Alice Martin',
+            subtitle: 'alice.martin@contoso.com',
+            facts: [{ label: 'IP', value: '10.20.3.41' }],
+          },
+          verdict: f.diagnosis.verdict,
+          evidence: f.diagnosis.evidence,
+          plan: f.diagnosis.plan,
+          missingEvidence: [],
+          gatheredAt: f.diagnosis.gatheredAt,
+          actions: f.diagnosis.actions,
+        },
+        locale,
+      ),
+    },
   ];
 }
