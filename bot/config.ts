@@ -32,6 +32,8 @@ export interface Config {
     directoryRefreshMs: number;
   };
   log: { level: string; pretty: boolean };
+  /** Application Insights; without a connection string no telemetry is sent (and nothing of it is loaded). */
+  telemetry: { connectionString: string | undefined };
   shutdownGraceMs: number;
   store: StoreConfig;
   cases: {
@@ -161,17 +163,29 @@ export function loadConfig(env: Env): Config {
   const logFormat = str('LOG_FORMAT') ?? 'json';
   if (logFormat !== 'json' && logFormat !== 'pretty')
     problems.push(`LOG_FORMAT="${logFormat}" must be json or pretty.`);
+  const telemetryConnectionString = str('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  // The value is not repeated: a connection string pasted into the wrong setting may hold a key.
+  if (
+    telemetryConnectionString &&
+    !/(^|;)\s*(InstrumentationKey|IngestionEndpoint)=/i.test(telemetryConnectionString)
+  )
+    problems.push(
+      'APPLICATIONINSIGHTS_CONNECTION_STRING is not an Application Insights connection string: it has neither InstrumentationKey= nor IngestionEndpoint=. Copy the Connection String from the Application Insights resource (Overview page), or unset it to send no telemetry.',
+    );
 
   if (production) {
     if (bot.kind === 'local')
       problems.push(
-        'NODE_ENV=production needs MicrosoftAppId: the bot must verify that requests come from Teams.',
+        "NODE_ENV=production needs MicrosoftAppId: the bot must verify that requests come from Teams. Set MicrosoftAppId to the Azure Bot's Microsoft App ID, with MicrosoftAppType (UserAssignedMSI or SingleTenant) and MicrosoftAppTenantId.",
       );
     if (allowedTenantIds.size === 0)
-      problems.push('NODE_ENV=production needs ALLOWED_TENANT_IDS: list the tenant ids the bot serves.');
-    if (isLocalGraph || graphAuth.kind === 'none') {
       problems.push(
-        'NODE_ENV=production needs the real Graph endpoint and credentials: unset GRAPH_BASE_URL and set GRAPH_AUTH.',
+        'NODE_ENV=production needs ALLOWED_TENANT_IDS: the bot must refuse other organisations. Set ALLOWED_TENANT_IDS to the tenant ids it serves (GUIDs, comma-separated), usually just yours.',
+      );
+    // GRAPH_AUTH=none against any other endpoint is refused by readGraphAuth already.
+    if (isLocalGraph) {
+      problems.push(
+        `NODE_ENV=production needs the real Graph endpoint and credentials, not the local emulator (GRAPH_BASE_URL="${graphBaseUrl}"): unset GRAPH_BASE_URL and set GRAPH_AUTH (managed-identity on Azure, or client-secret / certificate).`,
       );
     }
   }
@@ -194,7 +208,7 @@ export function loadConfig(env: Env): Config {
   }
   if (production && !helpdeskGroupId && helpdeskUserIds.size === 0) {
     problems.push(
-      'NODE_ENV=production needs HELPDESK_GROUP_ID or HELPDESK_USER_IDS: otherwise nobody may act on repair cases.',
+      "NODE_ENV=production needs HELPDESK_GROUP_ID or HELPDESK_USER_IDS: otherwise nobody may act on repair cases. Set HELPDESK_GROUP_ID to the object id of your helpdesk's Entra group, or HELPDESK_USER_IDS to user object ids (comma-separated).",
     );
   }
 
@@ -227,6 +241,7 @@ export function loadConfig(env: Env): Config {
       directoryRefreshMs: duration('DIRECTORY_REFRESH_INTERVAL', 'PT15M'),
     },
     log: { level: logLevel, pretty: logFormat === 'pretty' },
+    telemetry: { connectionString: telemetryConnectionString },
     shutdownGraceMs: duration('SHUTDOWN_GRACE', 'PT10S'),
     store,
     cases: {

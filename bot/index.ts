@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ManagedIdentityCredential } from '@azure/identity';
 import { loadConfig, type Config } from './config';
+import { LateMessenger } from './notify/messenger';
 import { RateLimiter } from './notify/rate-limiter';
 import { Scheduler } from './scheduler/scheduler';
 import { openStore } from './store';
@@ -9,6 +10,8 @@ import { TeamsMessenger } from './teams/teams-messenger';
 import { HelpdeskAuthorizer } from './workflow/authorizer';
 import { CaseService } from './workflow/case-service';
 import { EffectRunner } from './workflow/effect-runner';
+import { FleetWatch } from './workflow/fleet-watch';
+import { runFleetScan } from './commands/fleet';
 import { ConfigError } from './errors';
 import type { BotServices } from './commands/types';
 import { createGraphCredential } from './graph/credentials';
@@ -19,6 +22,8 @@ import { createLogger, type Logger } from './log';
 import { buildRecogniser, type Recogniser } from './recognition';
 import { startServer, type RunningServer } from './server';
 import { createTeamsEdge } from './teams/teams-edge';
+import { startTelemetry } from './telemetry';
+import { outsideTurnScope } from './turn-scope';
 
 /** A running bot, for the process entry point and for tests. */
 export interface RunningBot {
@@ -71,9 +76,21 @@ export async function startBot(
     logger.warn('ALLOWED_TENANT_IDS is empty: activities from any tenant are accepted.');
 
   const credential = createGraphCredential(config.graph.auth);
+  const telemetry = config.telemetry.connectionString
+    ? startTelemetry({
+        connectionString: config.telemetry.connectionString,
+        // The infrastructure turns Application Insights' local authentication off: ingestion takes the identity's
+        // Entra token (it holds Monitoring Metrics Publisher there).
+        ...(config.graph.auth.kind === 'managed-identity' && credential ? { credential } : {}),
+        serviceName: 'helpdesk-bot',
+        instanceId: config.scheduler.instanceId,
+        logger: logger.child({ component: 'telemetry' }),
+      })
+    : undefined;
   const transport = new GraphTransport({
     baseUrl: config.graph.baseUrl,
     ...(credential ? { credential } : {}),
+    ...(telemetry ? { middleware: telemetry.graphMiddleware } : {}),
     maxRetries: config.graph.maxRetries,
     timeoutMs: config.graph.timeoutMs,
     logger: logger.child({ component: 'graph' }),
@@ -95,7 +112,8 @@ export async function startBot(
   const cases = new CaseService(store, config.cases, {
     now,
     logger: logger.child({ component: 'cases' }),
-    onCommitted: () => schedulerRef.current?.wake(),
+    // A commit made during a turn must not hand that turn's correlation id to the scheduler's timers.
+    onCommitted: () => outsideTurnScope(() => schedulerRef.current?.wake()),
   });
   const authorizer = new HelpdeskAuthorizer(gateway, {
     groupId: config.helpdesk.groupId,
@@ -105,6 +123,7 @@ export async function startBot(
     logger.warn('Neither HELPDESK_GROUP_ID nor HELPDESK_USER_IDS is set: nobody may act on repair cases.');
   }
 
+  const lateMessenger = new LateMessenger();
   const services: BotServices = {
     gateway,
     directory,
@@ -113,6 +132,9 @@ export async function startBot(
     store,
     cases,
     authorizer,
+    messenger: lateMessenger,
+    ...(config.helpdesk.conversationId ? { helpdeskConversationId: config.helpdesk.conversationId } : {}),
+    ...(config.fleet.roomAccountPattern ? { roomAccountPattern: config.fleet.roomAccountPattern } : {}),
   };
   const edge = createTeamsEdge({
     bot: config.bot,
@@ -120,6 +142,7 @@ export async function startBot(
     services,
     logger,
     store,
+    ...(telemetry ? { traceTurn: telemetry.traceTurn.bind(telemetry) } : {}),
   });
   const messenger = new TeamsMessenger(
     edge.adapter,
@@ -128,6 +151,7 @@ export async function startBot(
     new RateLimiter(),
     logger.child({ component: 'messenger' }),
   );
+  lateMessenger.target = messenger;
   const runner = new EffectRunner({
     store,
     gateway,
@@ -179,6 +203,8 @@ export async function startBot(
       config.port,
     );
   } catch (err) {
+    await store.close().catch(() => undefined);
+    await telemetry?.shutdown();
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE')
       throw new ConfigError([
@@ -186,10 +212,20 @@ export async function startBot(
       ]);
     throw err;
   }
-  logger.info({ url: server.url, graph: config.graph.baseUrl, mode: config.bot.kind }, 'bot listening');
+  logger.info(
+    { url: server.url, graph: config.graph.baseUrl, mode: config.bot.kind, telemetry: Boolean(telemetry) },
+    'bot listening',
+  );
   await directory.start();
   // Timers that came due while the bot was down are due now: the first poll runs them.
   scheduler.start();
+  const fleetWatch = new FleetWatch(store, messenger, (locale) => runFleetScan(services, locale), {
+    intervalMs: config.fleet.scanIntervalMs,
+    now,
+    logger: logger.child({ component: 'fleet' }),
+    ...(config.helpdesk.conversationId ? { fallbackConversationId: config.helpdesk.conversationId } : {}),
+  });
+  fleetWatch.start();
 
   return {
     url: server.url,
@@ -200,8 +236,11 @@ export async function startBot(
     async stop() {
       directory.stop();
       await server.close(config.shutdownGraceMs);
+      await fleetWatch.stop();
       await scheduler.stop();
       await store.close();
+      // Last: the spans of the last turns and Graph calls go out too.
+      await telemetry?.shutdown();
       logger.info('bot stopped');
     },
   };

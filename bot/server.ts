@@ -17,7 +17,10 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
-  /** Stops accepting requests and waits (at most `graceMs`) for those in flight. */
+  /**
+   * Drains: answers 503 to new requests (probes and Teams see an explicit "shutting down" rather than a refused
+   * connection), waits at most `graceMs` for the requests in flight, then closes the listener.
+   */
   close(graceMs: number): Promise<void>;
   inFlight(): number;
 }
@@ -54,6 +57,11 @@ export async function startServer(
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
+    // A draining instance must leave the load balancer whatever its dependencies say; no need to ask them.
+    if (draining) {
+      res.send(503, { status: 'draining', checks: {} });
+      return;
+    }
     const timeoutMs = options.checkTimeoutMs ?? 5000;
     const results = await Promise.all(
       options.checks.map(async (c) => {
@@ -90,9 +98,6 @@ export async function startServer(
     inFlight: () => inFlight,
     async close(graceMs) {
       draining = true;
-      const closed = new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((r) => idle.push(r)),
@@ -100,6 +105,9 @@ export async function startServer(
         ]);
         if (inFlight > 0) logger.warn({ inFlight }, 'shutdown: turns still running after the grace period');
       }
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       // Keep-alive sockets would hold close() open; nothing new is accepted at this point.
       server.server.closeAllConnections?.();
       await closed;

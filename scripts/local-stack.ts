@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { startBot, type RunningBot } from '../bot/index';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { parseDuration } from '../bot/util/duration';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 
 const ROOT = join(__dirname, '..');
 
@@ -16,6 +17,11 @@ export interface LocalStackOptions {
   logger?: Logger;
   /** Port for the Playground; 0 lets it choose. */
   playgroundPort?: number;
+  /**
+   * Chat in the Playground as this user of `.m365agentsplayground.yml` (its `users[].id`) instead of its current
+   * user, e.g. an end user who is not in the helpdesk group.
+   */
+  playgroundUser?: string;
 }
 
 export interface LocalStack {
@@ -30,13 +36,14 @@ export function startPlayground(
   botUrl: string,
   port: number,
   logFile: string,
+  cwd: string = ROOT,
 ): Promise<{ url: string; child: ChildProcess }> {
   const cli = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
   const child = spawn(
     process.execPath,
     [cli, '--disable-telemetry', '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(port)],
     {
-      cwd: ROOT,
+      cwd,
       env: {
         ...process.env,
         TEAMSAPPTESTER_BROWSER: 'none',
@@ -98,17 +105,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     throw err;
   }
   let playground: { url: string; child: ChildProcess } | undefined;
-  if (options.playground) {
+  const logDir = options.playground ? mkdtempSync(join(tmpdir(), 'helpdesk-playground-')) : undefined;
+  if (options.playground && logDir) {
     try {
-      const logDir = mkdtempSync(join(tmpdir(), 'helpdesk-playground-'));
+      const cwd = options.playgroundUser ? playgroundConfigAs(options.playgroundUser, logDir) : ROOT;
       playground = await startPlayground(
         bot.url,
         options.playgroundPort ?? Number(env.PLAYGROUND_PORT ?? 56150),
         join(logDir, 'playground.log'),
+        cwd,
       );
     } catch (err) {
       await bot.stop();
       await emulator.close();
+      rmSync(logDir, { recursive: true, force: true });
       throw err;
     }
   }
@@ -125,6 +135,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
       await bot.stop();
       await emulator.close();
+      if (logDir) rmSync(logDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Writes the Playground's configuration into `dir` with `userId` as the current user; returns `dir`. */
+function playgroundConfigAs(userId: string, dir: string): string {
+  const config = parseYaml(readFileSync(join(ROOT, '.m365agentsplayground.yml'), 'utf8')) as {
+    currentUser: { id: string };
+    users?: { id: string }[];
+  };
+  const users = config.users ?? [];
+  const chosen = users.find((u) => u.id === userId);
+  if (!chosen) throw new Error(`No user "${userId}" in .m365agentsplayground.yml (users[].id).`);
+  config.users = [config.currentUser, ...users.filter((u) => u !== chosen)];
+  config.currentUser = chosen;
+  writeFileSync(join(dir, '.m365agentsplayground.yml'), stringifyYaml(config));
+  return dir;
 }

@@ -10,4 +10,5 @@ export { renderCaseCard } from './case-card';
 export { renderCaseListCard } from './case-list-card';
 export { renderPhoneDiagnosisCard } from './phone-diagnosis-card';
 export { renderPhoneChoiceCard } from './phone-choice-card';
+export { renderFleetDigestCard, type FleetDigestView } from './fleet-digest-card';
 export type * from './view-models';

@@ -10,6 +10,7 @@ import type { PhoneDiagnosisCardView } from './view-models';
 export function renderPhoneDiagnosisCard(view: PhoneDiagnosisCardView, locale: Locale): AdaptiveCard {
   return renderRoomDiagnosisCard(
     {
+      ...(view.banner ? { banner: view.banner } : {}),
       room: { id: '', displayName: view.phone.title, emailAddress: view.phone.subtitle },
       verdict: view.verdict,
       evidence: [

@@ -21,7 +21,15 @@ export interface AdaptiveCard extends JsonObject {
 
 /** The template files in `cards/`, without the `.json` extension. */
 export type CardTemplateName =
-  'room-diagnosis' | 'room-choice' | 'confirm-action' | 'help' | 'error' | 'message' | 'case' | 'case-list';
+  | 'room-diagnosis'
+  | 'room-choice'
+  | 'confirm-action'
+  | 'help'
+  | 'error'
+  | 'message'
+  | 'case'
+  | 'case-list'
+  | 'fleet-digest';
 
 /**
  * Largest serialized card, in UTF-8 bytes. Teams refuses messages over about 100 KB; the margin leaves room for

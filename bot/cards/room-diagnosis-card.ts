@@ -51,8 +51,11 @@ export function renderRoomDiagnosisCard(view: RoomDiagnosisView, locale: Locale)
       .list(view.missingEvidence)
       .map((sentence) => ({ text: budget.paragraph(sentence) }));
 
+    const banner = budget.paragraph(view.banner ?? '');
     return {
       fallbackText: `${name}: ${headline}`,
+      banner,
+      hasBanner: banner !== '',
       labels: {
         evidence: cardText(locale, 'evidenceHeading'),
         plan: cardText(locale, 'planHeading'),

@@ -22,6 +22,8 @@ export interface RoomSummaryView {
 }
 
 export interface RoomDiagnosisView {
+  /** A line above everything, e.g. who reported the problem from a 1:1 chat. */
+  banner?: string;
   room: RoomSummaryView;
   verdict: { headline: string; summary: string; tone: Tone };
   evidence: { label: string; value: string; tone: Tone }[];
@@ -100,6 +102,7 @@ export interface CaseListView {
 
 /** A phone diagnosis card: the header names the phone and its user; otherwise as a room's. */
 export interface PhoneDiagnosisCardView {
+  banner?: string;
   phone: { title: string; subtitle: string; facts: { label: string; value: string }[] };
   verdict: { headline: string; summary: string; tone: Tone };
   evidence: { label: string; value: string; tone: Tone }[];

@@ -141,6 +141,7 @@ export const CASE_TEXTS = {
     'history.escalate': 'escalated to Microsoft Support',
     'history.reporter-joined': 'reported the problem too',
 
+    'action.start': 'Start the licence repair',
     'action.confirm': 'Remove the licence now',
     'action.retryRemove': 'Try the removal again',
     'action.approve': 'Approve the removal',
@@ -352,6 +353,7 @@ export const CASE_TEXTS = {
     'history.escalate': 'a transmis le dossier au support Microsoft',
     'history.reporter-joined': 'a aussi signalé le problème',
 
+    'action.start': 'Lancer la réparation de la licence',
     'action.confirm': 'Retirer la licence maintenant',
     'action.retryRemove': 'Relancer le retrait',
     'action.approve': 'Approuver le retrait',

@@ -434,8 +434,9 @@ export function phoneEscalationPack(c: RepairCase, context: EscalationContext): 
   out.field('Probable cause', phone?.conclusion ?? 'not reached');
 
   out.heading('Actions tried');
+  // The command asked for, Teams accepting it, and how it ended; not "restart-checks" (the site checks started over).
   const tried = steps.filter((step) =>
-    /^(restart|update-firmware)(-|$)|^operation-started$/.test(step.action),
+    /^(restart|update-firmware)(-(succeeded|failed|conflict))?$|^operation-started$/.test(step.action),
   );
   if (tried.length === 0) out.text('No command was sent to the phone.');
   for (const step of tried) {

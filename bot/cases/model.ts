@@ -234,6 +234,8 @@ export type CaseEvent =
   | { type: 'operation-timeout' }
   | { type: 'remind'; actor: CaseActor; inMs: number }
   | { type: 'reminder-due' }
+  /** A reported case got its thread in the helpdesk channel; bookkeeping, not a step of the repair. */
+  | { type: 'thread-attached'; conversationId: string; activityId?: string }
   /** Phone: the post-remediation checklist passed (true) or the phone still fails (false). */
   | { type: 'check-result'; actor: CaseActor; works: boolean };
 

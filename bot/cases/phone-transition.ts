@@ -87,7 +87,15 @@ export function decidePhone(
           },
         },
         clear: ['outcome', 'outcomeDetail'],
-        entry: { actor: actorName(event.actor), action: event.action, result: 'ok' },
+        entry: {
+          actor: actorName(event.actor),
+          action: event.action,
+          result: 'ok',
+          // The pack for support must still say which firmware the phone ran once the update replaced it.
+          ...(event.action === 'update-firmware'
+            ? { detail: `${phone.firmware ?? 'unknown'} -> ${phone.targetFirmware ?? ''}` }
+            : {}),
+        },
         effects: [
           event.action === 'update-firmware'
             ? { kind: 'device-operation', action: event.action, firmware: phone.targetFirmware ?? '' }
@@ -216,6 +224,7 @@ export function decidePhone(
     case 'verify-result':
     case 'verify-timeout':
     case 'restored':
+    case 'thread-attached':
       return undefined;
   }
 }

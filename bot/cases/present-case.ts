@@ -13,7 +13,7 @@ import {
   type NoticeKind,
   type RepairCase,
 } from './model';
-import { CASE_VERBS } from './verbs';
+import { CASE_VERBS, START_REPAIR_VERB } from './verbs';
 import { phoneNoticeText, presentPhoneCase } from './present-phone-case';
 
 /** How to present a case. */
@@ -573,6 +573,17 @@ function actions(words: CaseWords, proSeatsFree: number | undefined): CardAction
     }
     case 'verifying':
       return c.outcome === 'not-verified' || c.outcome === 'restart-failed' ? [escalate, cancel] : [refresh];
+    case 'diagnosed':
+      // Reported by an end user: the helpdesk starts the repair (pre-flight first) or closes the report.
+      return [
+        {
+          verb: START_REPAIR_VERB,
+          title: words.t('action.start'),
+          data: { roomId: c.roomId },
+          style: 'positive',
+        },
+        cancel,
+      ];
     default:
       return isOpen(c.state) ? [refresh] : [];
   }

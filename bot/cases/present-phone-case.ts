@@ -294,7 +294,9 @@ function actions(w: PhoneWords): CardAction[] {
       ];
     case 'troubleshooting': {
       const step = w.step();
-      if (step.kind === 'question') return [...deviceButtons, remind, escalate];
+      // The phone may come back on its own (the site fixed something): closing it must not need the whole tree.
+      if (step.kind === 'question')
+        return [...deviceButtons, button(c, PHONE_VERBS.works, w.t('button.works')), remind, escalate];
       // Teams shows five buttons at most: the device command that fits best (an update when one is due).
       return [
         ...(step.cause.handoff.length

@@ -1,4 +1,5 @@
 import {
+  isOpen,
   TransitionRefused,
   type CaseActor,
   type CaseEffect,
@@ -68,6 +69,17 @@ export function transition(
 function decide(c: RepairCase, event: CaseEvent, now: Date, settings: CaseSettings): Change | undefined {
   if ('actor' in event) refuseIfClosed(c, event);
   if ('requestId' in event && event.requestId && alreadyRecorded(c, event.requestId)) return undefined;
+  if (event.type === 'thread-attached') {
+    // Bookkeeping only: a closed case has nothing more to say in a thread.
+    if (c.conversationId || !isOpen(c.state)) return undefined;
+    return {
+      set: {
+        conversationId: event.conversationId,
+        ...(event.activityId ? { cardActivityId: event.activityId } : {}),
+      },
+      effects: [],
+    };
+  }
   if (c.kind === 'phone-no-internet') return decidePhone(c, event, now, settings);
 
   switch (event.type) {

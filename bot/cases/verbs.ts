@@ -22,3 +22,6 @@ export const CASE_VERBS = {
 } as const;
 
 export type CaseVerb = (typeof CASE_VERBS)[keyof typeof CASE_VERBS];
+
+/** The room diagnosis card's repair button, also offered on a reported case that waits for the helpdesk. */
+export const START_REPAIR_VERB = 'licence.start-repair';

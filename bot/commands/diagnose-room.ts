@@ -3,23 +3,26 @@ import type { CardAction } from '../cards/view-models';
 import { diagnoseRoom, presentRoomDiagnosis, type RoomDiagnosis } from '../diagnostics';
 import type { Locale } from '../i18n';
 import type { DirectoryRoom, Resolution } from '../recognition/types';
+import { START_REPAIR_VERB } from '../cases/verbs';
+import { REPORT_ROOM_VERB, confirmReportCard, isEndUserReport } from './report-support';
 import { roomSummary } from './room-view';
 import { t } from './texts';
 import type { BotServices, MessageCommand, Turn } from './types';
 
 /** Verb of the buttons that (re)diagnose a room: room pickers and "check again". */
 export const DIAGNOSE_VERB = 'room.diagnose';
-/** Verb of the diagnosis card's first workflow button. */
-export const START_REPAIR_VERB = 'licence.start-repair';
+export { START_REPAIR_VERB };
 
 /** Gathers the facts for one room, runs the rules and renders the diagnosis card. */
 export async function diagnosisCard(
   room: DirectoryRoom,
   locale: Locale,
   services: BotServices,
+  banner?: string,
 ): Promise<AdaptiveCard> {
   const { diagnosis, view } = await diagnose(room, locale, services);
   view.actions = actionsFor(diagnosis, room, locale);
+  if (banner) view.banner = banner;
   return renderRoomDiagnosisCard(view, locale);
 }
 
@@ -62,6 +65,7 @@ export function roomResolutionReply(
   resolution: Resolution<DirectoryRoom> | undefined,
   turn: Turn,
   services: BotServices,
+  pickVerb: string = DIAGNOSE_VERB,
 ): { card?: AdaptiveCard; text?: string; room?: DirectoryRoom } {
   const snapshot = services.directory.current();
   if (!snapshot.loadedAt) return { text: t(turn.locale, 'directory.loading') };
@@ -72,7 +76,7 @@ export function roomResolutionReply(
   const rooms = (resolution.kind === 'ambiguous' ? resolution.candidates : resolution.suggestions).map((r) =>
     roomSummary(r, turn.locale),
   );
-  const view = { query: resolution.query, rooms, pickVerb: DIAGNOSE_VERB, pickData: {} };
+  const view = { query: resolution.query, rooms, pickVerb, pickData: {} };
   return {
     card: renderRoomChoiceCard(
       view,
@@ -82,11 +86,27 @@ export function roomResolutionReply(
   };
 }
 
-/** "room 4B stuck on licence": resolve the room, diagnose it, answer with the card. */
+/**
+ * "room 4B stuck on licence": resolve the room, diagnose it, answer with the card. From an end user in a 1:1 chat
+ * it is a report: confirm the room (a picker when unsure), then the helpdesk hears about it.
+ */
 export const diagnoseRoomCommand: MessageCommand = {
   name: 'diagnose-room',
   intents: ['room-licence'],
   async handle({ turn, recognition }, services) {
+    if (await isEndUserReport(turn, services)) {
+      const asked = roomResolutionReply(recognition.room, turn, services, REPORT_ROOM_VERB);
+      if (asked.text) return turn.sendText(recognition.room ? asked.text : t(turn.locale, 'report.which'));
+      if (asked.card) return turn.send(asked.card);
+      if (asked.room)
+        return turn.send(
+          confirmReportCard(turn.locale, asked.room.displayName, {
+            verb: REPORT_ROOM_VERB,
+            data: { roomId: asked.room.id },
+          }),
+        );
+      return;
+    }
     const reply = roomResolutionReply(recognition.room, turn, services);
     if (reply.text) return turn.sendText(reply.text);
     if (reply.card) return turn.send(reply.card);

@@ -3,6 +3,7 @@ import { renderErrorCard, type AdaptiveCard } from '../cards';
 import { BotError, GraphError } from '../errors';
 import { errorView } from './error-reply';
 import { commandFor, verbHandler } from './registry';
+import { remindWaitingReports } from './report-support';
 import type { BotServices, Turn } from './types';
 
 /** Logs an error once, with the turn's correlation id and Graph's request id, and returns the card to show. */
@@ -36,6 +37,12 @@ export async function handleMessage(turn: Turn, text: string, services: BotServi
     await command.handle({ turn: localTurn, recognition, text }, services);
   } catch (err) {
     await localTurn.send(errorCard(err, localTurn));
+  }
+  if (command.name === 'helpdesk-channel-set') return;
+  try {
+    await remindWaitingReports(localTurn, services);
+  } catch (err) {
+    localTurn.log.warn({ err }, 'could not check for waiting reports');
   }
 }
 

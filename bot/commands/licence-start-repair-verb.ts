@@ -32,7 +32,8 @@ export const licenceStartRepairVerb: CardVerb = {
       throw new BotError('action.forbidden', 'not a helpdesk member');
     }
     const existing = await services.store.findOpenCaseForRoom(room.id);
-    if (existing) return caseCard(existing, turn, services, true);
+    // A case opened from an end user's report waits in "diagnosed": starting it runs the same pre-flight.
+    if (existing && existing.state !== 'diagnosed') return caseCard(existing, turn, services, true);
 
     const { facts, diagnosis } = await diagnose(room, locale, services);
     const account = facts.account;
@@ -57,6 +58,10 @@ export const licenceStartRepairVerb: CardVerb = {
         return usageLocationCard(turn, room.id, room.displayName, upn, facts.tenantCountryCode ?? undefined);
     }
     const actor = actorOf(turn);
+    if (existing) {
+      const started = await services.cases.decide(existing.id, existing.version, { type: 'start', actor });
+      return caseCard(started, turn, services, true);
+    }
     try {
       const c = await services.cases.open({
         kind: code === 'licence-bug' ? 'licence-cycle' : 'remove-user-licence',

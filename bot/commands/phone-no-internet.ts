@@ -2,6 +2,22 @@ import { t } from './texts';
 import type { MessageCommand } from './types';
 import { caseCard } from './case-verb-support';
 import { phoneChoiceCard, phoneDiagnosisCard, phoneSubjectKey, phonesOf } from './phone-support';
+import { REPORT_PHONE_VERB, confirmReportCard, isEndUserReport } from './report-support';
+import type { BotServices, Turn } from './types';
+
+/** "My phone says no internet" from its user: confirm which phone, then the helpdesk hears about it. */
+async function reportOwnPhone(turn: Turn, services: BotServices): Promise<void> {
+  const userId = turn.actor.aadObjectId ?? turn.actor.id;
+  const phones = (await phonesOf(userId, services)) ?? [];
+  const what = t(turn.locale, 'report.yourPhone');
+  if (phones.length > 1) {
+    return turn.send(phoneChoiceCard(turn.actor.name ?? '', userId, phones, turn.locale, REPORT_PHONE_VERB));
+  }
+  const deviceId = phones[0]?.id;
+  await turn.send(
+    confirmReportCard(turn.locale, what, { verb: REPORT_PHONE_VERB, data: deviceId ? { deviceId } : {} }),
+  );
+}
 
 /**
  * "Alice's CCX 500 says no internet": finds the person, then their Teams phones. One phone: its diagnosis. Several:
@@ -12,6 +28,7 @@ export const phoneNoInternetCommand: MessageCommand = {
   name: 'phone-no-internet',
   intents: ['phone-no-internet'],
   async handle({ turn, recognition }, services) {
+    if (await isEndUserReport(turn, services)) return reportOwnPhone(turn, services);
     const person = recognition.person;
     if (!person) return turn.sendText(t(turn.locale, 'phone.which'));
     if (person.kind === 'not-found')

@@ -65,6 +65,7 @@ export async function phoneDiagnosisCard(
   deviceId: string | undefined,
   locale: Locale,
   services: BotServices,
+  banner?: string,
 ): Promise<AdaptiveCard> {
   const { facts, diagnosis } = await diagnosePhoneOf(userId, deviceId, locale, services);
   const view = presentPhoneDiagnosis(diagnosis, facts, locale, { markdown: false });
@@ -73,7 +74,7 @@ export async function phoneDiagnosisCard(
     { verb: PHONE_OPEN_CASE_VERB, title: t(locale, 'phone.openCase'), data, style: 'positive' },
     { verb: PHONE_DIAGNOSE_VERB, title: t(locale, 'repair.recheck'), data },
   ];
-  return renderPhoneDiagnosisCard({ ...view, actions }, locale);
+  return renderPhoneDiagnosisCard({ ...view, actions, ...(banner ? { banner } : {}) }, locale);
 }
 
 /** Asks which phone, when a person has several. */
@@ -82,11 +83,12 @@ export function phoneChoiceCard(
   userId: string,
   phones: readonly GraphTeamworkDevice[],
   locale: Locale,
+  pickVerb: string = PHONE_DIAGNOSE_VERB,
 ): AdaptiveCard {
   return renderPhoneChoiceCard(
     {
       person,
-      pickVerb: PHONE_DIAGNOSE_VERB,
+      pickVerb,
       phones: phones.map((p) => ({
         label: [p.hardwareDetail.manufacturer, p.hardwareDetail.model].filter(Boolean).join(' ') || p.id,
         detail: [p.hardwareDetail.macAddresses?.[0], p.companyAssetTag, p.healthStatus]

@@ -15,9 +15,15 @@ import { caseRefreshVerb } from './case-refresh-verb';
 import { caseStatusCommand } from './case-status';
 import { licenceSetUsageLocationVerb } from './licence-set-usage-location-verb';
 import { diagnoseRoomCommand } from './diagnose-room';
+import { faqCommand } from './faq';
+import { fleetCommand } from './fleet';
 import { helpCommand } from './help';
+import { helpdeskChannelSetCommand } from './helpdesk-channel-set';
 import { licenceStartRepairVerb } from './licence-start-repair-verb';
 import { phoneNoInternetCommand } from './phone-no-internet';
+import { reportDismissVerb } from './report-dismiss-verb';
+import { reportPhoneVerb } from './report-phone-verb';
+import { reportRoomVerb } from './report-room-verb';
 import { phoneDiagnoseVerb } from './phone-diagnose-verb';
 import { phoneOpenCaseVerb } from './phone-open-case-verb';
 import { phoneStartVerb } from './phone-start-verb';
@@ -42,6 +48,9 @@ export const COMMANDS: readonly MessageCommand[] = [
   caseCancelCommand,
   caseExportCommand,
   phoneNoInternetCommand,
+  faqCommand,
+  helpdeskChannelSetCommand,
+  fleetCommand,
 ];
 
 /** Every card verb. One module each. */
@@ -73,6 +82,9 @@ export const CARD_VERBS: readonly CardVerb[] = [
   phoneRemindVerb,
   phoneWorksVerb,
   phoneStillFailsVerb,
+  reportRoomVerb,
+  reportPhoneVerb,
+  reportDismissVerb,
 ];
 
 export function commandFor(intent: Intent): MessageCommand {

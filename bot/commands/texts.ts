@@ -12,6 +12,16 @@ export const t = defineTexts({
     'help.example.phone.desc': 'Poly CCX phone showing "No internet. Emergency calls aren\'t supported".',
     'help.example.status': 'status 4B',
     'help.example.status.desc': 'Where the repair of a room stands.',
+    'help.example.fleet': 'fleet',
+    'help.example.fleet.desc': 'Every broken room and phone of the tenant, with a button each.',
+    'help.example.channel': 'set helpdesk channel',
+    'help.example.channel.desc': "In a channel: users' reports start a thread there.",
+    'help.example.faq': 'why only some rooms?',
+    'help.example.faq.desc': 'Questions about the playbooks, answered.',
+    'help.example.report': 'the screen in room 4B says licence error',
+    'help.example.report.desc': 'Report a broken room: the helpdesk is told and you get a case number.',
+    'help.example.reportPhone': 'my phone says no internet',
+    'help.example.reportPhone.desc': 'Report your Teams phone.',
     'help.example.help': 'help',
     'help.example.help.desc': 'This card.',
     'room.which': 'Which room do you mean? Name it, for example "room 4B stuck on licence".',
@@ -50,6 +60,33 @@ export const t = defineTexts({
     'phone.step.firmware': 'Firmware: 7.1.3.0991 is old; update to the 8.x line.',
     'phone.step.reset': 'Corrupt profile: factory reset and provision again.',
     'phone.step.escalate': 'Still failing: escalate with the phone logs.',
+    'report.confirm.title': 'Report a problem with {what} to the helpdesk?',
+    'report.confirm.line1': 'The helpdesk is told in its channel, with what the bot can see from here.',
+    'report.confirm.line2': 'You get a case number now, and a message here when it is fixed.',
+    'report.confirm.button': 'Yes, report it',
+    'report.confirm.cancel': 'No, never mind',
+    'report.dismissed': 'Nothing was reported.',
+    'report.opened.title': 'Case {number} is open for {what}',
+    'report.opened.line1': 'The helpdesk has been told and will take it from here.',
+    'report.opened.line2': 'You will get a message in this chat when it is fixed.',
+    'report.joined.title': '{what} is already being looked at (case {number})',
+    'report.joined.line':
+      'Your report was added to it: you will get a message in this chat when it is fixed.',
+    'report.noCase.title': 'The helpdesk has been told about {what}',
+    'report.noCase.line':
+      'It is not a problem the bot repairs by itself: someone from the helpdesk will look at it.',
+    'report.banner': 'Reported by {name} in a 1:1 chat with the bot',
+    'report.yourPhone': 'your phone',
+    'report.which': 'Which room is it? For example "the screen in room 4B says licence error".',
+    'report.pending':
+      '{count} report(s) from users are waiting: the helpdesk channel is not set or the bot was removed from it. Run "set helpdesk channel" in the channel that should receive them.',
+    'channel.set.title': 'This channel now receives the reports',
+    'channel.set.line':
+      'Reports that users send the bot in a 1:1 chat start a thread here, with the diagnosis.',
+    'channel.set.delivered': '{count} waiting report(s) were posted here.',
+    'channel.set.notChannel':
+      'Run "set helpdesk channel" in the Teams channel that should receive the reports.',
+    'fleet.scanning': 'Scanning every Teams Room and phone of the tenant; the digest follows in a moment.',
     'phone.openCase': 'Open a case',
     'phone.handoff.title': 'Network hand-off · {phone}',
     'phone.handoff.none':
@@ -100,6 +137,18 @@ export const t = defineTexts({
       'Téléphone Poly CCX qui affiche « No internet. Emergency calls aren’t supported ».',
     'help.example.status': 'où en est la salle 4B',
     'help.example.status.desc': 'L’état de la réparation d’une salle.',
+    'help.example.fleet': 'état du parc',
+    'help.example.fleet.desc':
+      'Toutes les salles et tous les téléphones en panne, avec un bouton pour chacun.',
+    'help.example.channel': 'définir le canal du support',
+    'help.example.channel.desc': 'Dans un canal : les signalements des utilisateurs y ouvrent un fil.',
+    'help.example.faq': 'pourquoi seulement certaines salles ?',
+    'help.example.faq.desc': 'Les questions sur les procédures, avec leur réponse.',
+    'help.example.report': 'la salle 4B ne démarre pas la réunion',
+    'help.example.report.desc':
+      'Signaler une salle en panne : le support est prévenu et vous recevez un numéro de dossier.',
+    'help.example.reportPhone': 'mon téléphone affiche No internet',
+    'help.example.reportPhone.desc': 'Signaler votre téléphone Teams.',
     'help.example.help': 'aide',
     'help.example.help.desc': 'Cette carte.',
     'room.which': 'De quelle salle s’agit-il ? Nommez-la, par exemple « salle 4B bloquée licence ».',
@@ -129,6 +178,36 @@ export const t = defineTexts({
     'repair.start': 'Lancer la réparation de la licence',
     'repair.removeUserLicence': 'Retirer la licence utilisateur',
     'repair.recheck': 'Vérifier à nouveau',
+    'report.confirm.title': 'Signaler un problème concernant {what} au support ?',
+    'report.confirm.line1': 'Le support est prévenu dans son canal, avec ce que le bot peut voir d’ici.',
+    'report.confirm.line2':
+      'Vous recevez un numéro de dossier maintenant, et un message ici quand ce sera réparé.',
+    'report.confirm.button': 'Oui, signaler',
+    'report.confirm.cancel': 'Non, laisser tomber',
+    'report.dismissed': 'Rien n’a été signalé.',
+    'report.opened.title': 'Le dossier {number} est ouvert pour {what}',
+    'report.opened.line1': 'Le support est prévenu et prend le relais.',
+    'report.opened.line2': 'Vous recevrez un message dans cette conversation quand ce sera réparé.',
+    'report.joined.title': '{what} est déjà pris en charge (dossier {number})',
+    'report.joined.line':
+      'Votre signalement y a été ajouté : vous recevrez un message ici quand ce sera réparé.',
+    'report.noCase.title': 'Le support est prévenu pour {what}',
+    'report.noCase.line':
+      'Ce n’est pas un problème que le bot répare seul : quelqu’un du support va s’en occuper.',
+    'report.banner': 'Signalé par {name} dans une conversation privée avec le bot',
+    'report.yourPhone': 'votre téléphone',
+    'report.which':
+      'De quelle salle s’agit-il ? Par exemple « l’écran de la salle 4B affiche une erreur de licence ».',
+    'report.pending':
+      '{count} signalement(s) d’utilisateurs attendent : le canal du support n’est pas défini ou le bot en a été retiré. Lancez « définir le canal du support » dans le canal qui doit les recevoir.',
+    'channel.set.title': 'Ce canal reçoit désormais les signalements',
+    'channel.set.line':
+      'Les signalements envoyés au bot en conversation privée ouvrent un fil ici, avec le diagnostic.',
+    'channel.set.delivered': '{count} signalement(s) en attente ont été publiés ici.',
+    'channel.set.notChannel':
+      'Lancez « définir le canal du support » dans le canal Teams qui doit recevoir les signalements.',
+    'fleet.scanning':
+      'J’analyse toutes les salles Teams et tous les téléphones du client ; le résumé arrive dans un instant.',
     'phone.openCase': 'Ouvrir un dossier',
     'phone.handoff.title': 'Transmission à l’équipe réseau · {phone}',
     'phone.handoff.none':

@@ -3,6 +3,7 @@ import type { DirectoryCache } from '../graph/directory-cache';
 import type { GraphGateway } from '../graph/gateway';
 import type { Locale } from '../i18n';
 import type { Logger } from '../log';
+import type { Messenger } from '../notify/messenger';
 import type { Recogniser } from '../recognition';
 import type { Intent, Recognition } from '../recognition/types';
 import type { Store } from '../store/store';
@@ -48,6 +49,12 @@ export interface BotServices {
   store: Store;
   cases: CaseService;
   authorizer: Authorizer;
+  /** Proactive sends: new threads in the helpdesk channel, notices to reporters. */
+  messenger: Messenger;
+  /** HELPDESK_CONVERSATION_ID: the channel that receives reports when none was set with "set helpdesk channel". */
+  helpdeskConversationId?: string;
+  /** ROOM_ACCOUNT_PATTERN: the naming convention room accounts must follow, when the tenant has one. */
+  roomAccountPattern?: RegExp;
 }
 
 /** A chat command, chosen by recognised intent. */

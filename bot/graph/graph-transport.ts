@@ -6,6 +6,7 @@ import {
   RetryHandlerOptions,
   ResponseType,
   type AuthenticationProvider,
+  type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import type { TokenCredential } from '@azure/identity';
@@ -48,6 +49,8 @@ export interface GraphTransportOptions {
   /** Seconds the SDK waits before its first retry when Graph gives no Retry-After. */
   retryDelaySeconds?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Sees every HTTP attempt, retries included, right before it is sent (telemetry). */
+  middleware?: Middleware;
 }
 
 /**
@@ -78,7 +81,11 @@ export class GraphTransport {
       new RetryHandlerOptions(options.retryDelaySeconds ?? 1, options.maxRetries),
     );
     auth.setNext(retry);
-    retry.setNext(new HTTPMessageHandler());
+    const send = new HTTPMessageHandler();
+    if (options.middleware?.setNext) {
+      retry.setNext(options.middleware);
+      options.middleware.setNext(send);
+    } else retry.setNext(send);
     this.client = Client.initWithMiddleware({
       middleware: auth,
       baseUrl: `${options.baseUrl}/`,

@@ -7,13 +7,17 @@ import type {
   LicenceMatrix,
   LicenceSku,
   LocalizedText,
+  PlaybookId,
 } from './types';
+import { compareVersions, matchesVersionPattern } from './versions';
 
 export const BUILDS_FILE = 'teams-rooms-builds.json';
 export const LICENCES_FILE = 'licences.json';
 
 const BUILD_STATUSES: readonly BuildStatus[] = ['bad', 'good'];
 const BUILD_SYMPTOMS: readonly BuildSymptom[] = ['licence-error-at-sign-in', 'none'];
+/** Every playbook the bot runs; data files may only point at these. */
+export const PLAYBOOK_IDS: readonly PlaybookId[] = ['room-licence', 'phone-no-internet'];
 const LICENCE_CATEGORIES: readonly LicenceCategory[] = [
   'room-basic',
   'room-pro',
@@ -40,8 +44,11 @@ export class KnowledgeError extends Error {
   }
 }
 
-// Collects every problem of a file before failing, so one run shows all that needs fixing.
-class Checker {
+/**
+ * Collects every problem of a data file before failing, so that one run shows all that needs fixing. Shared by the
+ * loaders of this folder.
+ */
+export class KnowledgeChecker {
   readonly problems: string[] = [];
 
   record(value: unknown, path: string): Record<string, unknown> | undefined {
@@ -125,17 +132,18 @@ function describe(value: unknown): string {
  * @throws KnowledgeError listing every problem, with its JSON path.
  */
 export function parseBuilds(data: unknown, file = BUILDS_FILE): KnownBuild[] {
-  const c = new Checker();
+  const c = new KnowledgeChecker();
   const root = c.record(data, '(root)');
   if (root) c.onlyKeys(root, '(root)', ['builds']);
   const list = root ? c.array(root.builds, 'builds') : undefined;
   const builds: KnownBuild[] = [];
+  const fixes: { path: string; version: string; fixedIn: string }[] = [];
   const seen = new Set<string>();
   list?.forEach((item, i) => {
     const path = `builds[${i}]`;
     const entry = c.record(item, path);
     if (!entry) return;
-    c.onlyKeys(entry, path, ['version', 'status', 'symptom', 'note']);
+    c.onlyKeys(entry, path, ['version', 'status', 'symptom', 'note', 'symptomText', 'fixedIn', 'playbook']);
     const version = c.text(entry.version, `${path}.version`, {
       test: VERSION_PATTERN,
       expected: 'a dotted version such as "5.2.115.0" or "5.2.136.*"',
@@ -143,9 +151,11 @@ export function parseBuilds(data: unknown, file = BUILDS_FILE): KnownBuild[] {
     const status = c.oneOf(entry.status, `${path}.status`, BUILD_STATUSES);
     const symptom = c.oneOf(entry.symptom, `${path}.symptom`, BUILD_SYMPTOMS);
     const note = c.localized(entry.note, `${path}.note`);
+    const issue = parseIssue(c, entry, path, status, symptom);
     if (version !== undefined) {
       if (seen.has(version)) c.problems.push(`${path}.version "${version}" is listed twice`);
       seen.add(version);
+      if (issue.fixedIn !== undefined) fixes.push({ path, version, fixedIn: issue.fixedIn });
     }
     if (status === 'good' && symptom !== undefined && symptom !== 'none') {
       c.problems.push(`${path}.symptom must be "none" for a good build (got "${symptom}")`);
@@ -153,10 +163,73 @@ export function parseBuilds(data: unknown, file = BUILDS_FILE): KnownBuild[] {
     if (status === 'bad' && symptom === 'none') {
       c.problems.push(`${path}.symptom must name what goes wrong on a bad build`);
     }
-    if (version !== undefined && status && symptom && note) builds.push({ version, status, symptom, note });
+    if (version !== undefined && status && symptom && note) {
+      builds.push({ version, status, symptom, note, ...issue });
+    }
   });
+  // A fix must point at a build the file knows to be good, or the diagnosis would advise updating to a bad one.
+  for (const fix of fixes) {
+    const good = builds.filter((b) => b.status === 'good');
+    const known = good.some(
+      (b) =>
+        b.version === fix.fixedIn ||
+        (!fix.fixedIn.includes('*') && matchesVersionPattern(fix.fixedIn, b.version)),
+    );
+    if (!known) c.problems.push(`${fix.path}.fixedIn "${fix.fixedIn}" must be a good build of this file`);
+    else if (compareVersions(zeroed(fix.fixedIn), zeroed(fix.version)) <= 0) {
+      c.problems.push(`${fix.path}.fixedIn "${fix.fixedIn}" must be newer than "${fix.version}"`);
+    }
+  }
   c.failIfAny(file);
   return builds;
+}
+
+// What a symptom breaks decides which playbook repairs it; data cannot send a console to the wrong one.
+const SYMPTOM_PLAYBOOKS: Readonly<Record<Exclude<BuildSymptom, 'none'>, PlaybookId>> = {
+  'licence-error-at-sign-in': 'room-licence',
+};
+
+// The known-issue part of a build entry: optional, and only meaningful on a bad build.
+function parseIssue(
+  c: KnowledgeChecker,
+  entry: Record<string, unknown>,
+  path: string,
+  status: BuildStatus | undefined,
+  symptom: BuildSymptom | undefined,
+): Pick<KnownBuild, 'symptomText' | 'fixedIn' | 'playbook'> {
+  const issue: Pick<KnownBuild, 'symptomText' | 'fixedIn' | 'playbook'> = {};
+  for (const key of ['symptomText', 'fixedIn', 'playbook'] as const) {
+    if (entry[key] !== undefined && status === 'good') {
+      c.problems.push(`${path}.${key} is only for a bad build`);
+    }
+  }
+  if (entry.symptomText !== undefined) {
+    const text = c.localized(entry.symptomText, `${path}.symptomText`);
+    if (text) issue.symptomText = text;
+  }
+  if (entry.fixedIn !== undefined) {
+    const fixedIn = c.text(entry.fixedIn, `${path}.fixedIn`, {
+      test: VERSION_PATTERN,
+      expected: 'a dotted version such as "5.2.136.1" or "5.2.136.*"',
+    });
+    if (fixedIn !== undefined) issue.fixedIn = fixedIn;
+  }
+  if (entry.playbook !== undefined) {
+    const playbook = c.oneOf(entry.playbook, `${path}.playbook`, PLAYBOOK_IDS);
+    const expected = symptom !== undefined && symptom !== 'none' ? SYMPTOM_PLAYBOOKS[symptom] : undefined;
+    if (playbook !== undefined && expected !== undefined && playbook !== expected) {
+      c.problems.push(
+        `${path}.playbook must be "${expected}" for the symptom "${symptom}" (got "${playbook}")`,
+      );
+    }
+    if (playbook !== undefined) issue.playbook = playbook;
+  }
+  return issue;
+}
+
+// "5.2.136.*" compares as its first build.
+function zeroed(version: string): string {
+  return version.replace(/\*/g, '0');
 }
 
 /**
@@ -164,7 +237,7 @@ export function parseBuilds(data: unknown, file = BUILDS_FILE): KnownBuild[] {
  * @throws KnowledgeError listing every problem, with its JSON path.
  */
 export function parseLicences(data: unknown, file = LICENCES_FILE): LicenceMatrix {
-  const c = new Checker();
+  const c = new KnowledgeChecker();
   const root = c.record(data, '(root)');
   if (!root) {
     c.failIfAny(file);

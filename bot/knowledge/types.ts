@@ -6,6 +6,9 @@ export interface LocalizedText {
 
 export type BuildStatus = 'bad' | 'good';
 
+/** The playbooks the bot runs. A known issue and a FAQ entry each belong to one. */
+export type PlaybookId = 'room-licence' | 'phone-no-internet';
+
 /**
  * What goes wrong on a bad build. The rules know each symptom; a new bad build with a known symptom is a data
  * change only.
@@ -19,6 +22,12 @@ export interface KnownBuild {
   status: BuildStatus;
   symptom: BuildSymptom;
   note: LocalizedText;
+  /** A bad build only: the message the console shows, word for word, in each language of the console. */
+  symptomText?: LocalizedText;
+  /** A bad build only: the good build (or family) of this file that no longer has the problem. */
+  fixedIn?: string;
+  /** A bad build only: the playbook that repairs a console on this build. */
+  playbook?: PlaybookId;
 }
 
 export type LicenceCategory =

@@ -1,10 +1,14 @@
 import type { Locale } from '../i18n';
+import { defaultFaq, type FaqEntry } from '../knowledge/faq';
+import { FaqIndex, type FaqMatch } from './faq-index';
 import { TypoCorrector } from './fuzzy';
 import {
   ENTITY_EVIDENCE,
+  FAQ_QUESTION_BONUS,
   INTENT_THRESHOLD,
   INTENT_TIE_ORDER,
   type IntentTerm,
+  type LexiconLanguage,
   type ScoredIntent,
 } from './lexicon';
 import type { Mention } from './mention';
@@ -12,7 +16,7 @@ import { cleanMessage, stem, tokenise, type Token } from './normalise';
 import { PersonIndex } from './person-index';
 import { RoomIndex } from './room-index';
 import type { Directory, DirectoryPerson, DirectoryRoom, Intent, Recognition } from './types';
-import { vocabulary, type Vocabulary } from './vocabulary';
+import { vocabulary, withKnownWords, type Vocabulary } from './vocabulary';
 
 export type { Directory, DirectoryPerson, DirectoryRoom, Intent, Recognition, Resolution } from './types';
 
@@ -20,6 +24,12 @@ export type { Directory, DirectoryPerson, DirectoryRoom, Intent, Recognition, Re
 export interface RecogniseOptions {
   /** The user's Teams locale: breaks a tie between English and French evidence, and is the default. */
   locale?: Locale;
+}
+
+/** Knowledge the recogniser matches messages against, besides the directory. */
+export interface RecogniserKnowledge {
+  /** The FAQ whose keywords identify questions; the shipped FAQ by default. */
+  faq?: readonly FaqEntry[];
 }
 
 /** Recognises what a chat message asks, against one snapshot of the directory. */
@@ -40,12 +50,15 @@ interface TermMatch {
  * Builds a recogniser for a directory snapshot. Indexes of room and person names are built here, once per
  * directory refresh, so that each message costs a few map lookups whatever the size of the tenant.
  */
-export function buildRecogniser(directory: Directory): Recogniser {
-  const vocab = vocabulary();
+export function buildRecogniser(directory: Directory, knowledge: RecogniserKnowledge = {}): Recogniser {
+  const faq = new FaqIndex(knowledge.faq ?? defaultFaq);
+  const faqWords = faq.words();
+  const vocab = withKnownWords(vocabulary(), faqWords);
   const rooms = new RoomIndex(directory.rooms, vocab);
   const people = new PersonIndex(directory.people, vocab);
   const typos = new TypoCorrector();
   for (const word of vocab.correctionTargets) typos.add(word, 0);
+  for (const word of faqWords) typos.add(word, 0);
   for (const word of rooms.words()) typos.add(word, 1);
   const personWords = people.words();
   for (const word of personWords) typos.add(word, 2);
@@ -70,7 +83,13 @@ export function buildRecogniser(directory: Directory): Recogniser {
       markUsed(used, person);
 
       const terms = matchTerms(tokens, used, vocab);
-      const scores = scoreIntents(terms, { room, person, deviceModel, caseRef });
+      // The FAQ answers general questions: one about a named room, person, case or the writer's own device is a
+      // request to look at it.
+      const general = !room && !person && !caseRef && !tokens.some((t) => vocab.ownWords.has(t.text));
+      const askedForFaq = terms.some((m) => m.term.evidence.faq !== undefined);
+      const faqMatch =
+        general && (askedForFaq || isQuestion(all, tokens, vocab)) ? faq.match(tokens) : undefined;
+      const scores = scoreIntents(terms, { room, person, deviceModel, caseRef }, faqMatch);
       const intent = pickIntent(scores);
       if (!person && intent === 'phone-no-internet') {
         person = people.findUnknown(tokens, used, isKnownWord);
@@ -79,12 +98,22 @@ export function buildRecogniser(directory: Directory): Recogniser {
 
       const recognition: Recognition = {
         intent,
-        locale: detectLocale(tokens, used, terms, vocab, options?.locale),
+        locale: detectLocale(
+          tokens,
+          used,
+          terms,
+          intent === 'faq' ? faqMatch?.languages : undefined,
+          vocab,
+          options?.locale,
+        ),
       };
       if (room) recognition.room = room.resolution;
       if (person) recognition.person = person.resolution;
       if (deviceModel) recognition.deviceModel = deviceModel;
       if (caseRef) recognition.caseRef = caseRef;
+      if (intent === 'faq' && faqMatch?.id !== undefined) recognition.faqId = faqMatch.id;
+      if (intent === 'phone-no-internet' && !person && speaksOfOwnPhone(tokens, vocab))
+        recognition.self = true;
       return recognition;
     },
   };
@@ -171,8 +200,29 @@ interface Entities {
   caseRef: string | undefined;
 }
 
-// Sums the evidence of each lexicon group found (once per group) and of each entity present.
-function scoreIntents(terms: readonly TermMatch[], entities: Entities): Map<ScoredIntent, number> {
+// A question mark, a question phrase anywhere ("why", "est-ce que") or a question word first ("can I…", "faut-il…").
+function isQuestion(all: readonly Token[], tokens: readonly Token[], vocab: Vocabulary): boolean {
+  if (all.some((t) => t.kind === 'symbol')) return true;
+  const first = tokens.find((t) => !vocab.noise.has(t.text));
+  if (first && vocab.questionOpeners.has(first.text)) return true;
+  return tokens.some((_, i) =>
+    vocab.questionPhrases.some((phrase) => phrase.every((word, k) => tokens[i + k]?.text === word)),
+  );
+}
+
+// "my phone", "I can't make calls", "mon poste", unless someone else's device is meant ("my colleague's phone").
+function speaksOfOwnPhone(tokens: readonly Token[], vocab: Vocabulary): boolean {
+  if (tokens.some((t) => vocab.otherOwnerWords.has(t.text))) return false;
+  return tokens.some((t) => vocab.ownWords.has(t.text) || vocab.speakerWords.has(t.text));
+}
+
+// Sums the evidence of each lexicon group found (once per group), of each entity present, and of the FAQ entry a
+// general question matches best.
+function scoreIntents(
+  terms: readonly TermMatch[],
+  entities: Entities,
+  faq: FaqMatch | undefined,
+): Map<ScoredIntent, number> {
   const scores = new Map<ScoredIntent, number>();
   const add = (evidence: Readonly<Partial<Record<ScoredIntent, number>>>): void => {
     for (const [intent, points] of Object.entries(evidence) as [ScoredIntent, number][]) {
@@ -184,6 +234,7 @@ function scoreIntents(terms: readonly TermMatch[], entities: Entities): Map<Scor
   if (entities.person) add(ENTITY_EVIDENCE.person);
   if (entities.deviceModel) add(ENTITY_EVIDENCE.deviceModel);
   if (entities.caseRef) add(ENTITY_EVIDENCE.caseRef);
+  if (faq) add({ faq: faq.score + FAQ_QUESTION_BONUS });
   return scores;
 }
 
@@ -206,10 +257,12 @@ function detectLocale(
   tokens: readonly Token[],
   used: ReadonlySet<number>,
   terms: readonly TermMatch[],
+  faqLanguages: ReadonlyMap<number, LexiconLanguage> | undefined,
   vocab: Vocabulary,
   fallback: Locale | undefined,
 ): Locale {
   const termLanguage = new Map<number, IntentTerm['lang']>();
+  for (const [i, lang] of faqLanguages ?? []) if (lang !== 'any') termLanguage.set(i, lang);
   for (const match of terms) for (const i of match.positions) termLanguage.set(i, match.term.lang);
   let en = 0;
   let fr = 0;

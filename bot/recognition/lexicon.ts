@@ -448,6 +448,154 @@ export const INTENT_TERMS: readonly IntentTerm[] = [
     evidence: { 'case-export': 6 },
   },
 
+  // --- helpdesk-channel-set -----------------------------------------------------------------------------------
+  {
+    phrases: [
+      'set helpdesk channel',
+      'set the helpdesk channel',
+      'set this channel',
+      'set this as the helpdesk channel',
+      'set as helpdesk channel',
+      'set channel',
+      'set the channel',
+      'set report channel',
+      'set the reports channel',
+      'use this channel',
+      'use this channel for reports',
+      'use this channel for helpdesk',
+      'make this the helpdesk channel',
+      'send reports here',
+      'post reports here',
+      'send the reports here',
+    ],
+    lang: 'en',
+    evidence: { 'helpdesk-channel-set': 6 },
+  },
+  {
+    phrases: [
+      'helpdesk channel',
+      'support channel',
+      'reports channel',
+      'report channel',
+      'channel for reports',
+    ],
+    lang: 'en',
+    evidence: { 'helpdesk-channel-set': 3 },
+  },
+  {
+    phrases: [
+      'définir le canal du support',
+      'définir le canal',
+      'définir ce canal',
+      'définis ce canal',
+      'définissez ce canal',
+      'utilise ce canal',
+      'utiliser ce canal',
+      'utilisez ce canal',
+      'utilise ce canal pour les signalements',
+      'choisir ce canal',
+      'choisis ce canal',
+      'envoie les signalements ici',
+      'envoyer les signalements ici',
+      'poste les signalements ici',
+    ],
+    lang: 'fr',
+    evidence: { 'helpdesk-channel-set': 6 },
+  },
+  {
+    phrases: [
+      'canal du support',
+      'canal de support',
+      'canal du helpdesk',
+      'canal helpdesk',
+      'canal des signalements',
+      'canal pour les signalements',
+    ],
+    lang: 'fr',
+    evidence: { 'helpdesk-channel-set': 3 },
+  },
+  { phrases: ['channel'], lang: 'en', evidence: { 'helpdesk-channel-set': 1.5 } },
+  { phrases: ['canal'], lang: 'fr', evidence: { 'helpdesk-channel-set': 1.5 } },
+
+  // --- fleet --------------------------------------------------------------------------------------------------
+  // Always with a word that means several rooms: "broken rooms" would also stem-match "the broken room in 4B".
+  {
+    phrases: [
+      'fleet',
+      'fleet scan',
+      'scan the fleet',
+      'scan fleet',
+      'fleet status',
+      'fleet health',
+      'fleet report',
+      'which rooms are broken',
+      'which rooms are down',
+      'which rooms are failing',
+      'which rooms are stuck',
+      'which rooms have a problem',
+      'what rooms are broken',
+      'scan all rooms',
+      'check all rooms',
+      'scan every room',
+      'check every room',
+      'status of all rooms',
+    ],
+    lang: 'en',
+    evidence: { fleet: 6 },
+  },
+  {
+    phrases: ['which rooms', 'what rooms', 'all rooms', 'all the rooms', 'every room'],
+    lang: 'en',
+    evidence: { fleet: 3 },
+  },
+  {
+    phrases: [
+      'état du parc',
+      'analyse du parc',
+      'analyser le parc',
+      'analyse le parc',
+      'scan du parc',
+      'scanner le parc',
+      'vérifier le parc',
+      'vérifie le parc',
+      'santé du parc',
+      'tout le parc',
+      'quelles salles sont en panne',
+      'quelles salles sont bloquées',
+      'quelles salles ne marchent pas',
+      'quelles salles ne fonctionnent pas',
+      'quelles salles ont un problème',
+      'vérifier toutes les salles',
+      'vérifie toutes les salles',
+      'analyse toutes les salles',
+      'état de toutes les salles',
+      'état des salles',
+    ],
+    lang: 'fr',
+    evidence: { fleet: 6 },
+  },
+  {
+    phrases: ['quelles salles', 'toutes les salles', 'parc de salles', 'parc des salles'],
+    lang: 'fr',
+    evidence: { fleet: 3 },
+  },
+  // "Parc" alone is also a park: not enough on its own.
+  { phrases: ['parc'], lang: 'fr', evidence: { fleet: 1.5 } },
+
+  // --- faq ----------------------------------------------------------------------------------------------------
+  // Asking for the FAQ itself; which question is asked comes from the FAQ data's own keywords.
+  {
+    phrases: ['frequently asked questions', 'common questions', 'questions and answers'],
+    lang: 'en',
+    evidence: { faq: 4 },
+  },
+  { phrases: ['faq', 'faqs'], lang: 'any', evidence: { faq: 4 } },
+  {
+    phrases: ['foire aux questions', 'questions fréquentes', 'questions courantes'],
+    lang: 'fr',
+    evidence: { faq: 4 },
+  },
+
   // --- help ---------------------------------------------------------------------------------------------------
   { phrases: ['help', 'help me', 'commands', 'usage'], lang: 'en', evidence: { help: 2 } },
   { phrases: ['menu'], lang: 'any', evidence: { help: 2 } },
@@ -504,11 +652,78 @@ export const INTENT_THRESHOLD = 2;
 export const INTENT_TIE_ORDER: readonly ScoredIntent[] = [
   'case-cancel',
   'case-export',
+  'helpdesk-channel-set',
+  'fleet',
+  // A general question that ties with a report is read as the question ("why does the CCX say No internet?").
+  'faq',
   'room-licence',
   'phone-no-internet',
   'case-status',
   'help',
 ];
+
+/**
+ * FAQ scoring. A matched keyword weighs by its number of words (index into the list, the last entry for longer
+ * phrases): a phrase identifies a question better than a single word.
+ */
+export const FAQ_KEYWORD_WEIGHTS: readonly number[] = [0, 2, 3, 4];
+
+/**
+ * Added to the best FAQ entry's score when the message is a general question, so that the question wins over a
+ * report that shares its words ("why does the CCX 500 say No internet?" against "CCX 500 no internet").
+ */
+export const FAQ_QUESTION_BONUS = 2;
+
+/** A message that lists many keywords is not more of a question than one that names the right two. */
+export const FAQ_MAX_SCORE = 8;
+
+/** Phrases that make a message a question wherever they stand. Inverted French verbs read "t il", "t elle". */
+export const QUESTION_PHRASES: readonly string[] = [
+  'why',
+  'how come',
+  'how long',
+  'how many',
+  'explain',
+  'tell me why',
+  'is it true',
+  'pourquoi',
+  'est-ce que',
+  "est-ce qu'",
+  'combien de temps',
+  'explique',
+  'expliquez',
+  'expliquer',
+  't-il',
+  't-elle',
+  't-on',
+  'est-il',
+  'est-elle',
+  'sont-ils',
+  'sont-elles',
+];
+
+/** Words that make a question when they open the message ("can I…", "is Teams Rooms…", "faut-il…"). */
+export const QUESTION_OPENERS: readonly string[] = wordList(`
+  is are can could will would should must do does did may might has have which what how when where who why
+  pourquoi comment quel quelle quels quelles combien est sont peut peux puis pouvez pouvons dois doit doivent faut
+  faudrait quand qui
+`);
+
+/**
+ * First-person words. `own`: the writer's own device ("my phone", "mon poste"): a question about it is a report, not
+ * a general question. `speaker`: the writer as the subject ("I can't make calls", "je n'ai plus internet").
+ */
+export const SELF_WORDS: Readonly<Record<'own' | 'speaker', readonly string[]>> = {
+  own: ['my', 'mine', 'mon', 'ma', 'mes'],
+  speaker: ['i', 'me', 'myself', 'je', 'j', 'moi'],
+};
+
+/** Someone else than the writer: "my colleague's phone" is not the writer's phone. */
+export const OTHER_OWNER_WORDS: readonly string[] = wordList(`
+  colleague colleagues coworker coworkers boss manager assistant user customer client visitor guest receptionist
+  reception collègue collègues chef cheffe responsable assistante utilisateur utilisatrice cliente visiteur
+  visiteuse accueil réception voisin voisine
+`);
 
 /**
  * Words that tell the language a message is written in. Words present in both lists vote for neither.

@@ -2,7 +2,16 @@ import type { Locale } from '../i18n';
 
 /** What the user wants. New intents are added here and in the recognition lexicon. */
 export type Intent =
-  'room-licence' | 'phone-no-internet' | 'case-status' | 'case-cancel' | 'case-export' | 'help' | 'unknown';
+  | 'room-licence'
+  | 'phone-no-internet'
+  | 'case-status'
+  | 'case-cancel'
+  | 'case-export'
+  | 'helpdesk-channel-set'
+  | 'fleet'
+  | 'faq'
+  | 'help'
+  | 'unknown';
 
 /** A room as the directory cache knows it (from `GET /places/microsoft.graph.room`). */
 export interface DirectoryRoom {
@@ -47,4 +56,14 @@ export interface Recognition {
   deviceModel?: string;
   /** A case number named in the message ("case 12" -> "12"). */
   caseRef?: string;
+  /**
+   * `faq` only: the id of the FAQ entry the question matches best (knowledge `faq.json`). Absent when no entry
+   * matches clearly, for example a bare "faq".
+   */
+  faqId?: string;
+  /**
+   * `phone-no-internet` only: the writer speaks of their own phone ("my phone says No internet", "mon poste ne passe
+   * plus d'appels") and names nobody else.
+   */
+  self?: true;
 }

@@ -7,9 +7,13 @@ import {
   INTENT_TERMS,
   LANGUAGE_WORDS,
   NOISE_WORDS,
+  OTHER_OWNER_WORDS,
   PERSON_CONTEXT_WORDS,
+  QUESTION_OPENERS,
+  QUESTION_PHRASES,
   ROOM_TOKEN_SYNONYMS,
   ROOM_WORDS,
+  SELF_WORDS,
   type IntentTerm,
 } from './lexicon';
 import { normaliseText, stem, tokenise } from './normalise';
@@ -45,6 +49,12 @@ export interface Vocabulary {
   readonly deviceFamilies: ReadonlyMap<string, string>;
   readonly floorWords: ReadonlySet<string>;
   readonly hourLetters: ReadonlySet<string>;
+  /** Question phrases, as token texts. */
+  readonly questionPhrases: readonly (readonly string[])[];
+  readonly questionOpeners: ReadonlySet<string>;
+  readonly ownWords: ReadonlySet<string>;
+  readonly speakerWords: ReadonlySet<string>;
+  readonly otherOwnerWords: ReadonlySet<string>;
 }
 
 function wordsOf(phrase: string): string[] {
@@ -98,6 +108,11 @@ function compile(): Vocabulary {
   const caseWords = wordSet(CASE_WORDS);
   const caseNumberMarkers = wordSet(CASE_NUMBER_MARKERS);
   const floorWords = wordSet(FLOOR_WORDS);
+  const questionPhrases = QUESTION_PHRASES.map(wordsOf).filter((words) => words.length > 0);
+  const questionOpeners = wordSet(QUESTION_OPENERS);
+  const ownWords = wordSet(SELF_WORDS.own);
+  const speakerWords = wordSet(SELF_WORDS.speaker);
+  const otherOwnerWords = wordSet(OTHER_OWNER_WORDS);
   const roomSynonyms = new Map(
     Object.entries(ROOM_TOKEN_SYNONYMS).map(
       ([from, to]) => [normaliseText(from), normaliseText(to)] as const,
@@ -107,7 +122,21 @@ function compile(): Vocabulary {
     Object.entries(DEVICE_FAMILIES).map(([token, label]) => [normaliseText(token), label] as const),
   );
   const everydayWords = new Set([...knownWords, ...en, ...fr, ...noise]);
-  for (const set of [en, fr, noise, roomWords, personContext, caseWords, caseNumberMarkers, floorWords]) {
+  const questionWords = new Set([...questionPhrases.flat(), ...questionOpeners]);
+  for (const set of [
+    en,
+    fr,
+    noise,
+    roomWords,
+    personContext,
+    caseWords,
+    caseNumberMarkers,
+    floorWords,
+    questionWords,
+    ownWords,
+    speakerWords,
+    otherOwnerWords,
+  ]) {
     for (const word of set) knownWords.add(word);
   }
   for (const word of [...roomSynonyms.keys(), ...deviceFamilies.keys()]) knownWords.add(word);
@@ -131,6 +160,11 @@ function compile(): Vocabulary {
     deviceFamilies,
     floorWords,
     hourLetters: wordSet(HOUR_LETTERS),
+    questionPhrases,
+    questionOpeners,
+    ownWords,
+    speakerWords,
+    otherOwnerWords,
   };
 }
 
@@ -140,4 +174,18 @@ let cached: Vocabulary | undefined;
 export function vocabulary(): Vocabulary {
   cached ??= compile();
   return cached;
+}
+
+/**
+ * The vocabulary with more words that are never typos nor unknown room names: the FAQ keywords, which come from
+ * knowledge data rather than from the lexicon.
+ */
+export function withKnownWords(base: Vocabulary, words: Iterable<string>): Vocabulary {
+  const knownWords = new Set(base.knownWords);
+  const knownStems = new Set(base.knownStems);
+  for (const word of words) {
+    knownWords.add(word);
+    knownStems.add(stem(word));
+  }
+  return { ...base, knownWords, knownStems };
 }

@@ -3,6 +3,7 @@ import { toLocale } from '../i18n';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { tenantOf } from './teams-edge';
+import { channelOf, channelReference } from './teams-messenger';
 
 const REFRESH_MS = 60 * 60_000;
 
@@ -27,15 +28,31 @@ export class ReferenceKeeper {
     const type = a.conversation.conversationType;
     const tenantId = tenantOf(a);
     try {
-      await this.store.saveReference({
+      const reference = { ...TurnContext.getConversationReference(a) };
+      const stored = {
         conversationId,
-        reference: { ...TurnContext.getConversationReference(a) },
+        reference,
         ...(tenantId ? { tenantId } : {}),
         locale: toLocale(a.locale),
-        kind: type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal',
+        kind:
+          type === 'channel'
+            ? ('channel' as const)
+            : type === 'groupChat'
+              ? ('groupChat' as const)
+              : ('personal' as const),
         ...(type === 'personal' && a.from?.aadObjectId ? { userId: a.from.aadObjectId } : {}),
         updatedAt: new Date(now).toISOString(),
-      });
+      };
+      await this.store.saveReference(stored);
+      // A thread's reference also gives the channel's: HELPDESK_CONVERSATION_ID names a channel, not a thread.
+      const channelId = channelOf(conversationId);
+      if (type === 'channel' && channelId !== conversationId) {
+        await this.store.saveReference({
+          ...stored,
+          conversationId: channelId,
+          reference: channelReference(reference, channelId),
+        });
+      }
       this.lastSaved.set(conversationId, now);
     } catch (err) {
       // Answering matters more than remembering; the next turn tries again.

@@ -19,6 +19,7 @@ import { ReferenceKeeper } from './reference-keeper';
 import type { Store } from '../store/store';
 import { helpExamples } from '../commands/help';
 import { renderHelpCard } from '../cards';
+import { currentTurnScope, noteTurn, runInTurnScope, type TurnScope } from '../turn-scope';
 
 export interface TeamsEdgeOptions {
   bot: BotAuth;
@@ -26,6 +27,8 @@ export interface TeamsEdgeOptions {
   services: BotServices;
   logger: Logger;
   store: Store;
+  /** Wraps each turn (telemetry: one span per turn); facts about the turn are in `scope` when `run` settles. */
+  traceTurn?: (scope: TurnScope, run: () => Promise<void>) => Promise<void>;
 }
 
 /** The HTTP entry point for Bot Framework activities, and what shutdown needs to know. */
@@ -78,6 +81,33 @@ function conversationOf(activity: Partial<Activity>): ConversationInfo {
   };
 }
 
+const LOGGED_FACTS = ['intent', 'command', 'verb'] as const;
+
+/**
+ * The turn's logger, which also notes what the dispatcher logs about the turn (its intent, command or verb, and
+ * the error code of a failed turn) as facts of the turn scope: the dispatcher's log lines are where it reports
+ * them, and the turn's trace span needs them.
+ */
+function factNotingLogger(log: Logger): Logger {
+  return new Proxy(log, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if ((prop !== 'info' && prop !== 'warn' && prop !== 'error') || typeof value !== 'function')
+        return value;
+      const write = value as (...args: unknown[]) => void;
+      return function (this: unknown, ...args: unknown[]): void {
+        const fields = args[0];
+        if (fields && typeof fields === 'object') {
+          const f = fields as Record<string, unknown>;
+          for (const key of LOGGED_FACTS) if (typeof f[key] === 'string') noteTurn({ [key]: f[key] });
+          if (prop !== 'info' && typeof f.code === 'string') noteTurn({ outcome: f.code });
+        }
+        write.apply(this, args);
+      };
+    },
+  });
+}
+
 function cardActivity(card: AdaptiveCard): Partial<Activity> {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }
@@ -99,7 +129,7 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
 
   const turnFor = (context: TurnContext): Turn => {
     const a = context.activity;
-    const correlationId = correlationIdFor(a.id);
+    const correlationId = currentTurnScope()?.correlationId ?? correlationIdFor(a.id);
     return {
       locale: toLocale(a.locale),
       correlationId,
@@ -110,7 +140,9 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
       },
       conversation: conversationOf(a),
       ...(a.replyToId ? { replyToId: a.replyToId } : {}),
-      log: logger.child({ correlationId, conversation: a.conversation?.id, activityType: a.type }),
+      log: factNotingLogger(
+        logger.child({ correlationId, conversation: a.conversation?.id, activityType: a.type }),
+      ),
       send: async (card) => {
         await context.sendActivity(cardActivity(card));
       },
@@ -143,6 +175,7 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
         { tenant, activityId: a.id, type: a.type, from: a.from?.aadObjectId },
         'activity from a tenant that is not allowed; ignored',
       );
+      noteTurn({ outcome: 'tenant-not-allowed' });
       return false;
     }
     if (a.type === (ActivityTypes.Message as string) && a.id) {
@@ -151,6 +184,7 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
       // after the turn, so a retry of a turn cut short by a crash is answered.
       if (!dedupe.firstTime(key) || (await options.store.hasMark(`activity:${key}`, new Date()))) {
         logger.info({ activityId: a.id }, 'duplicate activity (Teams retry); ignored');
+        noteTurn({ outcome: 'duplicate' });
         return false;
       }
     }
@@ -212,6 +246,7 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
   });
 
   app.error(async (context, err) => {
+    noteTurn({ outcome: 'error' });
     logger.error({ err, activityId: context.activity.id }, 'unhandled error in turn');
     try {
       await context.sendActivity(
@@ -227,9 +262,22 @@ export function createTeamsEdge(options: TeamsEdgeOptions): TeamsEdge {
   return {
     adapter,
     appId: options.bot.kind === 'local' ? '' : options.bot.appId,
-    handle: (req, res) =>
-      adapter.process(req, res, async (context) => {
-        await app.run(context);
-      }),
+    handle: (req, res) => {
+      const body = (req.body ?? {}) as Partial<Activity>;
+      const activityId = typeof body.id === 'string' ? body.id : undefined;
+      return runInTurnScope(correlationIdFor(activityId), async (scope) => {
+        noteTurn({ activityType: typeof body.type === 'string' ? body.type : undefined });
+        const run = async (): Promise<void> => {
+          try {
+            await adapter.process(req, res, async (context) => {
+              await app.run(context);
+            });
+          } finally {
+            noteTurn({ httpStatus: res.statusCode });
+          }
+        };
+        await (options.traceTurn ? options.traceTurn(scope, run) : run());
+      });
+    },
   };
 }

@@ -1,6 +1,8 @@
 import {
   CardFactory,
   MessageFactory,
+  type Activity,
+  type ChannelAccount,
   type CloudAdapter,
   type ConversationReference,
   type TurnContext,
@@ -36,6 +38,39 @@ export function classifyDeliveryError(err: unknown): DeliveryError {
   return new DeliveryError('transient', `delivery failed (${status ?? e?.code ?? 'network'}): ${message}`);
 }
 
+function toActivity(message: OutgoingMessage): Partial<Activity> {
+  return 'text' in message
+    ? MessageFactory.text(message.text)
+    : {
+        ...MessageFactory.attachment(CardFactory.adaptiveCard(message.card)),
+        ...(message.summary ? { summary: message.summary } : {}),
+      };
+}
+
+/** The channel a conversation id belongs to: a thread's id is the channel's with `;messageid=…` appended. */
+export function channelOf(conversationId: string): string {
+  return conversationId.split(';messageid=')[0] ?? conversationId;
+}
+
+/**
+ * The reference of a channel (or thread) derived from another of the same channel. Without the activity id a send
+ * is a new post (a new thread) rather than a reply to that activity.
+ */
+export function channelReference(
+  reference: Partial<ConversationReference>,
+  conversationId: string,
+): Partial<ConversationReference> {
+  const copy: Partial<ConversationReference> = {
+    ...reference,
+    conversation: {
+      ...(reference.conversation as ConversationReference['conversation']),
+      id: conversationId,
+    },
+  };
+  delete copy.activityId;
+  return copy;
+}
+
 /**
  * Proactive sends and card updates through CloudAdapter, with the stored conversation reference, under Teams'
  * rate limits. A conversation the bot was removed from (403/404) loses its stored reference.
@@ -49,19 +84,86 @@ export class TeamsMessenger implements Messenger {
     private readonly logger: Logger,
   ) {}
 
+  // Whom the connector token is for when the bot starts a conversation: the Bot Framework (public cloud).
+  private readonly audience = 'https://api.botframework.com';
+
   async send(conversationId: string, message: OutgoingMessage): Promise<{ activityId?: string }> {
-    const activity =
-      'text' in message
-        ? MessageFactory.text(message.text)
-        : {
-            ...MessageFactory.attachment(CardFactory.adaptiveCard(message.card)),
-            ...(message.summary ? { summary: message.summary } : {}),
-          };
+    const activity = toActivity(message);
     let activityId: string | undefined;
     await this.within(conversationId, async (ctx) => {
       activityId = (await ctx.sendActivity(activity))?.id;
     });
     return activityId ? { activityId } : {};
+  }
+
+  async adoptChannel(alias: string, conversationId: string): Promise<void> {
+    const stored = await this.store.getReference(conversationId);
+    if (!stored)
+      throw new DeliveryError('no-reference', `no conversation reference stored for ${conversationId}`);
+    const reference = stored.reference as Partial<ConversationReference>;
+    const channelId = channelOf(reference.conversation?.id ?? conversationId);
+    await this.store.saveReference({
+      ...stored,
+      conversationId: alias,
+      kind: 'channel',
+      reference: channelReference(reference, channelId),
+      updatedAt: new Date().toISOString(),
+    });
+  }
+
+  /**
+   * A new post in the channel (Teams' "create conversation" with the channel in channelData): the only way to start
+   * a thread; a send to the channel's conversation would be taken as a reply.
+   */
+  async startThread(
+    alias: string,
+    message: OutgoingMessage,
+  ): Promise<{ conversationId: string; activityId?: string }> {
+    const stored = await this.store.getReference(alias);
+    if (!stored) throw new DeliveryError('no-reference', `no conversation reference stored for ${alias}`);
+    const reference = stored.reference as Partial<ConversationReference>;
+    const channelId = channelOf(reference.conversation?.id ?? alias);
+    await this.limiter.acquire([
+      { key: `thread:${channelId}`, rules: TEAMS_THREAD_RULES },
+      { key: `tenant:${stored.tenantId ?? 'unknown'}`, rules: TEAMS_TENANT_RULES },
+    ]);
+    let created: string | undefined;
+    try {
+      await this.adapter.createConversationAsync(
+        this.appId,
+        reference.channelId ?? 'msteams',
+        reference.serviceUrl ?? '',
+        this.audience,
+        {
+          isGroup: true,
+          channelData: { channel: { id: channelId } },
+          activity: toActivity(message) as Activity,
+          bot: reference.bot as ChannelAccount,
+          ...(stored.tenantId ? { tenantId: stored.tenantId } : {}),
+        },
+        (ctx) => {
+          created = ctx.activity.conversation?.id;
+          return Promise.resolve();
+        },
+      );
+    } catch (error) {
+      const failure = classifyDeliveryError(error);
+      if (failure.kind === 'gone') {
+        await this.store.deleteReference(alias).catch(() => undefined);
+        this.logger.warn({ conversationId: alias }, 'bot removed from the channel; reference dropped');
+      }
+      throw failure;
+    }
+    if (!created) return { conversationId: channelId };
+    // Teams names a thread after its first post: "<channel>;messageid=<post id>".
+    const activityId = created.split(';messageid=')[1];
+    await this.store.saveReference({
+      ...stored,
+      conversationId: created,
+      reference: channelReference(reference, created),
+      updatedAt: new Date().toISOString(),
+    });
+    return activityId ? { conversationId: created, activityId } : { conversationId: created };
   }
 
   async update(conversationId: string, activityId: string, card: AdaptiveCard): Promise<void> {

@@ -57,12 +57,76 @@ describe('loadConfig', () => {
     assert.match(problemsOf({ GRAPH_AUTH: 'none' }).join(), /only works with the local emulator/);
   });
 
-  it('names each missing production setting', () => {
+  it('names each missing production setting and says how to fix it', () => {
     const problems = problemsOf({ NODE_ENV: 'production', GRAPH_BASE_URL: 'http://127.0.0.1:5005' });
-    assert.ok(problems.some((p) => p.includes('needs MicrosoftAppId')));
-    assert.ok(problems.some((p) => p.includes('needs ALLOWED_TENANT_IDS')));
-    assert.ok(problems.some((p) => p.includes('needs the real Graph endpoint')));
-    assert.ok(problems.some((p) => p.includes('needs HELPDESK_GROUP_ID or HELPDESK_USER_IDS')));
+    const expected: [RegExp, RegExp][] = [
+      [/needs MicrosoftAppId/, /Set MicrosoftAppId to the Azure Bot's Microsoft App ID/],
+      [/needs ALLOWED_TENANT_IDS/, /Set ALLOWED_TENANT_IDS to the tenant ids/],
+      [/needs the real Graph endpoint/, /unset GRAPH_BASE_URL and set GRAPH_AUTH/],
+      [/needs HELPDESK_GROUP_ID or HELPDESK_USER_IDS/, /Set HELPDESK_GROUP_ID to the object id/],
+    ];
+    assert.equal(problems.length, expected.length, problems.join('\n'));
+    for (const [what, fix] of expected) {
+      const problem = problems.find((p) => what.test(p));
+      assert.ok(problem, `a problem matches ${what}`);
+      assert.match(problem, fix);
+    }
+    assert.match(
+      problems.join('\n'),
+      /GRAPH_BASE_URL="http:\/\/127\.0\.0\.1:5005"/,
+      'the emulator URL is shown',
+    );
+  });
+
+  it('names the one missing production setting of an otherwise complete configuration', () => {
+    const complete = {
+      NODE_ENV: 'production',
+      MicrosoftAppId: APP,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: TENANT,
+      ALLOWED_TENANT_IDS: TENANT,
+      HELPDESK_USER_IDS: APP,
+    };
+    assert.deepEqual(problemsOf(complete), []);
+    for (const name of ['MicrosoftAppId', 'ALLOWED_TENANT_IDS', 'HELPDESK_USER_IDS'] as const) {
+      const env: Record<string, string> = { ...complete };
+      delete env[name];
+      const problems = problemsOf(env);
+      assert.equal(problems.length, 1, `without ${name}: ${problems.join(' | ')}`);
+      assert.match(
+        problems[0] ?? '',
+        new RegExp(`^NODE_ENV=production needs [^:]*\\b${name}\\b.*\\bSet\\b[^.]*\\b${name}\\b`),
+      );
+    }
+  });
+
+  it('reads the Application Insights connection string, and none by default', () => {
+    const local = { GRAPH_BASE_URL: 'http://127.0.0.1:5005' };
+    assert.equal(loadConfig(local).telemetry.connectionString, undefined);
+    const cs =
+      'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/';
+    assert.equal(
+      loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: cs }).telemetry.connectionString,
+      cs,
+    );
+    assert.equal(
+      loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: 'IngestionEndpoint=http://127.0.0.1:1/' })
+        .telemetry.connectionString,
+      'IngestionEndpoint=http://127.0.0.1:1/',
+    );
+  });
+
+  it('refuses what is not an Application Insights connection string, without repeating it', () => {
+    const problems = problemsOf({
+      GRAPH_BASE_URL: 'http://127.0.0.1:5005',
+      APPLICATIONINSIGHTS_CONNECTION_STRING:
+        'DefaultEndpointsProtocol=https;AccountName=helpdesk;AccountKey=c2VjcmV0LWtleQ==',
+    });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? '', /APPLICATIONINSIGHTS_CONNECTION_STRING is not an Application Insights/);
+    assert.match(problems[0] ?? '', /neither InstrumentationKey= nor IngestionEndpoint=/);
+    assert.match(problems[0] ?? '', /Copy the Connection String from the Application Insights resource/);
+    assert.doesNotMatch(problems[0] ?? '', /AccountKey|c2VjcmV0/, 'a key pasted by mistake is not echoed');
   });
 
   it('accepts a complete production configuration with a managed identity', () => {

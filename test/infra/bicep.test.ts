@@ -25,7 +25,7 @@ const PLATFORM_SETTINGS: Record<string, string> = {
  * Set for production although bot/config.ts does not read it yet: the OpenTelemetry export to Application Insights
  * reads it once it is wired into the configuration (then it is simply a setting the bot reads).
  */
-const PENDING_SETTINGS = new Set(['APPLICATIONINSIGHTS_CONNECTION_STRING']);
+const PENDING_SETTINGS = new Set<string>();
 
 // ---------------------------------------------------------------------------------------------------------------------
 // A small reader for the parts of Bicep this template uses

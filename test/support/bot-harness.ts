@@ -68,6 +68,8 @@ export async function startHarness(
         DATA_DIR: dataDir,
         HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP,
         SCHEDULER_POLL_INTERVAL: 'PT0.05S',
+        // Tests that want the scheduled fleet scan drive it themselves.
+        FLEET_SCAN_INTERVAL: 'off',
         ...options.env,
       },
       {

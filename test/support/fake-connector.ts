@@ -102,10 +102,14 @@ export class FakeConnector {
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     let call: ConnectorCall;
     if (parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2 && req.method === 'POST') {
+      // A new post in a channel, as Teams answers it: the thread is "<channel>;messageid=<post id>".
+      const channel = (body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+      const postId = channel ? `act-${++this.seq}` : undefined;
       call = {
         method: 'POST',
-        conversationId: `a:new-${++this.seq}`,
+        conversationId: channel && postId ? `${channel};messageid=${postId}` : `a:new-${++this.seq}`,
         kind: 'create-conversation',
+        ...(postId ? { assignedId: postId } : {}),
         body,
         at: Date.now(),
       };
@@ -140,7 +144,11 @@ export class FakeConnector {
         w.resolve(call);
       }
     }
-    if (call.kind === 'create-conversation') return { status: 201, body: { id: call.conversationId } };
+    if (call.kind === 'create-conversation')
+      return {
+        status: 201,
+        body: { id: call.conversationId, ...(call.assignedId ? { activityId: call.assignedId } : {}) },
+      };
     return {
       status: 200,
       body: { id: call.kind === 'update' ? call.activityId : (call.assignedId ?? `act-${++this.seq}`) },
@@ -148,9 +156,11 @@ export class FakeConnector {
   }
 }
 
-/** The first Adaptive Card attached to an activity the bot sent. */
+/** The first Adaptive Card attached to an activity the bot sent (or to the first post of a new conversation). */
 export function cardOf(call: ConnectorCall): Record<string, unknown> | undefined {
-  const attachments = call.body.attachments as
+  const activity =
+    call.kind === 'create-conversation' ? ((call.body.activity ?? {}) as Record<string, unknown>) : call.body;
+  const attachments = activity.attachments as
     { contentType?: string; content?: Record<string, unknown> }[] | undefined;
   return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }

@@ -14,6 +14,7 @@ const NAMES: CardTemplateName[] = [
   'message',
   'case',
   'case-list',
+  'fleet-digest',
 ];
 
 function readTemplate(file: string): unknown {

@@ -614,7 +614,7 @@ describe('case presenter', () => {
         verbs(present(name, 'en', { proSeatsFree: 3 })),
       ]);
       assert.deepEqual(table, [
-        ['diagnosed', [CASE_VERBS.refresh]],
+        ['diagnosed', ['licence.start-repair', CASE_VERBS.cancel]],
         ['awaiting-confirmation', [CASE_VERBS.confirm, CASE_VERBS.cancel]],
         ['awaiting-approval', [CASE_VERBS.approve, CASE_VERBS.cancel]],
         ['remove-failed', [CASE_VERBS.confirm, CASE_VERBS.cancel]],

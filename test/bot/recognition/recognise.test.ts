@@ -15,6 +15,10 @@ interface Row {
   person: Expected;
   model?: string;
   caseRef?: string;
+  /** The FAQ entry a question matches. */
+  faqId?: string;
+  /** The writer speaks of their own phone. */
+  self?: true;
   /** The user's Teams locale, when the row tests it. */
   userLocale?: Locale;
 }
@@ -31,7 +35,7 @@ function row(
   locale: Locale,
   room: Expected,
   person: Expected,
-  extra: Partial<Pick<Row, 'model' | 'caseRef' | 'userLocale'>> = {},
+  extra: Partial<Pick<Row, 'model' | 'caseRef' | 'faqId' | 'self' | 'userLocale'>> = {},
 ): Row {
   return { text, intent, locale, room, person, ...extra };
 }
@@ -41,6 +45,11 @@ const PH: Intent = 'phone-no-internet';
 const CS: Intent = 'case-status';
 const HELP: Intent = 'help';
 const UNK: Intent = 'unknown';
+const CHANNEL: Intent = 'helpdesk-channel-set';
+const FLEET: Intent = 'fleet';
+const FAQ: Intent = 'faq';
+const SELF = { self: true } as const;
+const faq = (faqId: string) => ({ faqId });
 
 const ENGLISH: Row[] = [
   // The issue's examples.
@@ -149,8 +158,8 @@ const ENGLISH: Row[] = [
   row("emergency calls aren't supported on the phone of Chloé Petit", PH, 'en', null, 'Chloé Petit'),
   row("Alice Martin can't make calls", PH, 'en', null, 'Alice Martin'),
   row("no dial tone on Bob's desk phone", PH, 'en', null, 'Bob Durand'),
-  row('can you help me? the phone on my desk says No internet', PH, 'en', null, null),
-  row("my phone says emergency calls aren't supported", PH, 'en', null, null),
+  row('can you help me? the phone on my desk says No internet', PH, 'en', null, null, SELF),
+  row("my phone says emergency calls aren't supported", PH, 'en', null, null, SELF),
   row('DAVID LEROY phone offline', PH, 'en', null, 'David Leroy'),
   row("MARTIN's phone is offline", PH, 'en', null, 'Alice Martin'),
   row("Alicent's phone no internet", PH, 'en', null, nf('Alicent', 'Alice Martin')),
@@ -192,6 +201,112 @@ const ENGLISH: Row[] = [
   row('helpdesk', UNK, 'en', null, null),
   row('lol', UNK, 'en', null, null),
   row('ok thanks bot', UNK, 'en', null, null),
+  // End users in a 1:1 chat, about a room or their own phone.
+  row("room 4B won't start the meeting", RL, 'en', 'Room 4B', null),
+  row("the Teams room in 4B doesn't work", RL, 'en', 'Room 4B', null),
+  row('Hi, the screen in room 4B says licence error, can you help?', RL, 'en', 'Room 4B', null),
+  row('my phone says no internet', PH, 'en', null, null, SELF),
+  row("my desk phone can't make calls", PH, 'en', null, null, SELF),
+  row("emergency calls aren't supported on my phone", PH, 'en', null, null, SELF),
+  row("I can't make calls", PH, 'en', null, null, SELF),
+  row('no internet on my CCX 500', PH, 'en', null, null, { ...SELF, model: 'CCX 500' }),
+  row("My desk phone: No internet. Emergency calls aren't supported", PH, 'en', null, null, SELF),
+  row("Hi, my phone can't call anyone", PH, 'en', null, null, SELF),
+  row('my phone says No internet!!', PH, 'en', null, null, SELF),
+  row('why does my phone say no internet?', PH, 'en', null, null, SELF),
+  row("my colleague's phone says no internet", PH, 'en', null, null),
+  row("my phone and Bob's phone say no internet", PH, 'en', null, 'Bob Durand'),
+  row('the phone says no internet', PH, 'en', null, null),
+  // Setting the helpdesk channel.
+  row('set helpdesk channel', CHANNEL, 'en', null, null),
+  row('Set the helpdesk channel please', CHANNEL, 'en', null, null),
+  row('@Helpdesk Bot set helpdesk chanel', CHANNEL, 'en', null, null),
+  row('set this channel as the helpdesk channel', CHANNEL, 'en', null, null),
+  row('use this channel for reports', CHANNEL, 'en', null, null),
+  row('use this chanel for reports pls', CHANNEL, 'en', null, null),
+  row('make this the helpdesk channel', CHANNEL, 'en', null, null),
+  row('send reports here', CHANNEL, 'en', null, null),
+  row('post reports here thanks', CHANNEL, 'en', null, null),
+  row('SET HELPDESK CHANNEL', CHANNEL, 'en', null, null),
+  row('set this as the helpdesk channel!', CHANNEL, 'en', null, null),
+  row('support channel', CHANNEL, 'en', null, null),
+  // The fleet scan.
+  row('fleet', FLEET, 'en', null, null),
+  row('Fleet scan please', FLEET, 'en', null, null),
+  row('scan the fleet!', FLEET, 'en', null, null),
+  row('flet scan', FLEET, 'en', null, null),
+  row('fleet status', FLEET, 'en', null, null),
+  row('which rooms are broken?', FLEET, 'en', null, null),
+  row('which rooms are down', FLEET, 'en', null, null),
+  row('what rooms are broken right now', FLEET, 'en', null, null),
+  row('check all rooms', FLEET, 'en', null, null),
+  row('scan every room pls', FLEET, 'en', null, null),
+  row('<at>Helpdesk Bot</at> fleet', FLEET, 'en', null, null),
+  row('FLEET', FLEET, 'en', null, null),
+  row('which room is broken', FLEET, 'en', null, null),
+  // The playbooks' FAQ.
+  row('why only some rooms?', FAQ, 'en', null, null, faq('why-only-some-rooms')),
+  row('Why are only some of our rooms stuck?', FAQ, 'en', null, null, faq('why-only-some-rooms')),
+  row('why do only a few rooms have the licence error?', FAQ, 'en', null, null, faq('why-only-some-rooms')),
+  row('Hi bot! why only some rooms? thanks', FAQ, 'en', null, null, faq('why-only-some-rooms')),
+  row('will Pro always fix it?', FAQ, 'en', null, null, faq('will-pro-always-fix-it')),
+  row(
+    'Will Teams Rooms Pro always fix the licence error?',
+    FAQ,
+    'en',
+    null,
+    null,
+    faq('will-pro-always-fix-it'),
+  ),
+  row('does switching to pro always work?', FAQ, 'en', null, null, faq('will-pro-always-fix-it')),
+  row('can I downgrade to 5.1.111.0?', FAQ, 'en', null, null, faq('can-i-downgrade')),
+  row('can we roll back to 5.1.111.0?', FAQ, 'en', null, null, faq('can-i-downgrade')),
+  row('can I dowgrade the console?', FAQ, 'en', null, null, faq('can-i-downgrade')),
+  row('must I always reset?', FAQ, 'en', null, null, faq('must-i-always-reset')),
+  row('do I need to reset the console every time?', FAQ, 'en', null, null, faq('must-i-always-reset')),
+  row('can I skip the reset?', FAQ, 'en', null, null, faq('must-i-always-reset')),
+  row('why wait 8 to 24 hours?', FAQ, 'en', null, null, faq('why-wait-8-to-24-hours')),
+  row('how long do I have to wait?', FAQ, 'en', null, null, faq('why-wait-8-to-24-hours')),
+  row('can I use an E3 licence on a room account?', FAQ, 'en', null, null, faq('e3-on-room-account')),
+  row('is E5 ok on a room account?', FAQ, 'en', null, null, faq('e3-on-room-account')),
+  row('is Teams Rooms Standard still supported?', FAQ, 'en', null, null, faq('is-standard-still-supported')),
+  row('is the Standard licence deprecated?', FAQ, 'en', null, null, faq('is-standard-still-supported')),
+  row('why does the CCX 500 say No internet?', FAQ, 'en', null, null, {
+    ...faq('why-ccx-no-internet'),
+    model: 'CCX 500',
+  }),
+  row("why does the phone say No internet. Emergency calls aren't supported?", FAQ, 'en', null, null, {
+    ...faq('why-ccx-no-internet'),
+  }),
+  row('which ports must be open for Teams phones?', FAQ, 'en', null, null, faq('which-ports-for-phones')),
+  row('what firewall ports do Teams phones need?', FAQ, 'en', null, null, faq('which-ports-for-phones')),
+  row('why update to firmware 8.x?', FAQ, 'en', null, null, faq('why-firmware-8')),
+  row('why should I update the firmware?', FAQ, 'en', null, null, faq('why-firmware-8')),
+  row('what licence does a Teams phone need?', FAQ, 'en', null, null, faq('which-licence-for-phones')),
+  row('faq', FAQ, 'en', null, null),
+  row('frequently asked questions', FAQ, 'en', null, null),
+  row('faq pro', FAQ, 'en', null, null, faq('will-pro-always-fix-it')),
+  // Two entries match as well: the list of questions, not a guess.
+  row('why reset or wait?', FAQ, 'en', null, null),
+  // A question about a named room, case or one's own device is a request to look at it.
+  row('why is room 4B stuck on licence?', RL, 'en', 'Room 4B', null),
+  row('can I downgrade room 4B to 5.1.111.0?', RL, 'en', 'Room 4B', null),
+  row('is room 3D still supported?', RL, 'en', 'Room 3D', null),
+  row('why is case 12 stuck?', CS, 'en', null, null, { caseRef: '12' }),
+  row("why does Alice's phone say no internet?", PH, 'en', null, 'Alice Martin'),
+  row('CCX 500 no internet', PH, 'en', null, null, { model: 'CCX 500' }),
+  row('any update?', CS, 'en', null, null),
+  // Chatter near the new intents.
+  row('the channel is busy', UNK, 'en', null, null),
+  row('which channel is this', UNK, 'en', null, null),
+  row('I watched a TV channel', UNK, 'en', null, null),
+  row('why not?', UNK, 'en', null, null),
+  row('how are you?', UNK, 'en', null, null),
+  row('can I have a coffee?', UNK, 'en', null, null),
+  row('will it rain today?', UNK, 'en', null, null),
+  row('reset', UNK, 'en', null, null),
+  row('ports', UNK, 'en', null, null),
+  row('the rooms are clean', UNK, 'en', null, null),
 ];
 
 const FRENCH: Row[] = [
@@ -292,10 +407,10 @@ const FRENCH: Row[] = [
   row("le CCX 400 de la réception affiche pas d'internet", PH, 'fr', null, 'Reception', { model: 'CCX 400' }),
   row("plus d'appels d'urgence sur le téléphone de David", PH, 'fr', null, 'David Leroy'),
   row('le poste de Léo est hors ligne', PH, 'fr', null, 'Léo Dupont'),
-  row("mon téléphone affiche pas d'internet", PH, 'fr', null, null),
-  row(`Mon CCX affiche "No internet. Emergency calls aren't supported"`, PH, 'fr', null, null),
+  row("mon téléphone affiche pas d'internet", PH, 'fr', null, null, SELF),
+  row(`Mon CCX affiche "No internet. Emergency calls aren't supported"`, PH, 'fr', null, null, SELF),
   row('salut le bot, tu peux regarder le téléphone de Léo ?', PH, 'fr', null, 'Léo Dupont'),
-  row("bonjour, mon poste ne passe plus d'appels", PH, 'fr', null, null),
+  row("bonjour, mon poste ne passe plus d'appels", PH, 'fr', null, null, SELF),
   // Case status.
   row('dossier 12', CS, 'fr', null, null, { caseRef: '12' }),
   row('dossiers en cours', CS, 'fr', null, null),
@@ -334,6 +449,122 @@ const FRENCH: Row[] = [
   row('pas de souci, merci', UNK, 'fr', null, null),
   row('il faut passer voir Marc', UNK, 'fr', null, 'Marc Helpdesk'),
   row('le petit déjeuner est servi', UNK, 'fr', null, null),
+  // End users in a 1:1 chat, about a room or their own phone.
+  row('la salle 4B ne démarre pas la réunion', RL, 'fr', 'Room 4B', null),
+  row("bonjour, l'écran de la salle 4B affiche une erreur de licence", RL, 'fr', 'Room 4B', null),
+  row('mon téléphone affiche No internet', PH, 'fr', null, null, SELF),
+  row("mon téléphone ne passe plus d'appels", PH, 'fr', null, null, SELF),
+  row("mon telephone ne passe plus d'appels", PH, 'fr', null, null, SELF),
+  row("appels d'urgence non pris en charge", PH, 'fr', null, null),
+  row("je n'ai plus internet sur mon poste", PH, 'fr', null, null, SELF),
+  row("ma ligne ne passe plus d'appels", PH, 'fr', null, null, SELF),
+  row('mon tel affiche no internet', PH, 'fr', null, null, SELF),
+  row('mon téléphone affiche No internet, merci', PH, 'fr', null, null, SELF),
+  row("mon poste affiche « Pas d'internet »", PH, 'fr', null, null, SELF),
+  row('pourquoi mon téléphone affiche No internet ?', PH, 'fr', null, null, SELF),
+  row("le téléphone de mon collègue n'a plus internet", PH, 'fr', null, null),
+  row("le poste de l'accueil affiche No internet", PH, 'fr', null, null),
+  // Setting the helpdesk channel.
+  row('définir le canal du support', CHANNEL, 'fr', null, null),
+  row('definir le canal du support', CHANNEL, 'fr', null, null),
+  row('Définir le canal du support svp', CHANNEL, 'fr', null, null),
+  row('utilise ce canal pour les signalements', CHANNEL, 'fr', null, null),
+  row('utilise ce canal pour les signalements stp', CHANNEL, 'fr', null, null),
+  row('utilisez ce canal', CHANNEL, 'fr', null, null),
+  row('définis ce canal comme canal du support', CHANNEL, 'fr', null, null),
+  row('choisir ce canal pour le support', CHANNEL, 'fr', null, null),
+  row('envoie les signalements ici', CHANNEL, 'fr', null, null),
+  row('utilise ce cannal pour les signalements', CHANNEL, 'fr', null, null),
+  row('DÉFINIR LE CANAL', CHANNEL, 'fr', null, null),
+  row('canal helpdesk', CHANNEL, 'fr', null, null),
+  // The fleet scan.
+  row('état du parc', FLEET, 'fr', null, null),
+  row('etat du parc', FLEET, 'fr', null, null),
+  row('analyse du parc svp', FLEET, 'fr', null, null),
+  row('quelles salles sont en panne ?', FLEET, 'fr', null, null),
+  row('quelles salles sont en panne', FLEET, 'fr', null, null),
+  row('quelles salles sont bloquées', FLEET, 'fr', null, null),
+  row('vérifie toutes les salles', FLEET, 'fr', null, null),
+  row('scanner le parc', FLEET, 'fr', null, null),
+  row('état des salles', FLEET, 'fr', null, null),
+  row('quelles sales sont en panne', FLEET, 'fr', null, null),
+  row('ANALYSE DU PARC', FLEET, 'fr', null, null),
+  row('bonjour, état du parc stp', FLEET, 'fr', null, null),
+  // The playbooks' FAQ.
+  row('pourquoi seulement certaines salles ?', FAQ, 'fr', null, null, faq('why-only-some-rooms')),
+  row('Pourquoi seules quelques salles sont bloquées ?', FAQ, 'fr', null, null, faq('why-only-some-rooms')),
+  row('pourquoi pas toutes les salles ?', FAQ, 'fr', null, null, faq('why-only-some-rooms')),
+  row(
+    'bonjour, pourquoi seulement certaines salles ? merci',
+    FAQ,
+    'fr',
+    null,
+    null,
+    faq('why-only-some-rooms'),
+  ),
+  row('est-ce que Pro règle toujours le problème ?', FAQ, 'fr', null, null, faq('will-pro-always-fix-it')),
+  row('passer en pro corrige toujours ?', FAQ, 'fr', null, null, faq('will-pro-always-fix-it')),
+  row('puis-je revenir à la 5.1.111.0 ?', FAQ, 'fr', null, null, faq('can-i-downgrade')),
+  row('puis je retrograder la console', FAQ, 'fr', null, null, faq('can-i-downgrade')),
+  row("peut-on revenir à l'ancienne version ?", FAQ, 'fr', null, null, faq('can-i-downgrade')),
+  row('faut-il toujours réinitialiser ?', FAQ, 'fr', null, null, faq('must-i-always-reset')),
+  row('faut il toujours reinitialiser', FAQ, 'fr', null, null, faq('must-i-always-reset')),
+  row('dois-je vider le cache ?', FAQ, 'fr', null, null, faq('must-i-always-reset')),
+  row('pourquoi attendre 8 à 24 heures ?', FAQ, 'fr', null, null, faq('why-wait-8-to-24-hours')),
+  row('combien de temps faut-il attendre ?', FAQ, 'fr', null, null, faq('why-wait-8-to-24-hours')),
+  row(
+    'puis-je utiliser une licence E3 sur un compte de salle ?',
+    FAQ,
+    'fr',
+    null,
+    null,
+    faq('e3-on-room-account'),
+  ),
+  row(
+    "une licence utilisateur sur une salle, c'est possible ?",
+    FAQ,
+    'fr',
+    null,
+    null,
+    faq('e3-on-room-account'),
+  ),
+  row('Teams Rooms Standard est-elle encore prise en charge', FAQ, 'fr', null, null, {
+    ...faq('is-standard-still-supported'),
+  }),
+  row('la licence Standard est-elle obsolète ?', FAQ, 'fr', null, null, faq('is-standard-still-supported')),
+  row('pourquoi le CCX 500 affiche No internet ?', FAQ, 'fr', null, null, {
+    ...faq('why-ccx-no-internet'),
+    model: 'CCX 500',
+  }),
+  row("pourquoi le téléphone affiche pas d'internet ?", FAQ, 'fr', null, null, faq('why-ccx-no-internet')),
+  row('quels ports faut-il ouvrir pour les téléphones Teams ?', FAQ, 'fr', null, null, {
+    ...faq('which-ports-for-phones'),
+  }),
+  row('quels ports faut-il ouvrir sur le pare-feu ?', FAQ, 'fr', null, null, faq('which-ports-for-phones')),
+  row('pourquoi passer au firmware 8.x ?', FAQ, 'fr', null, null, faq('why-firmware-8')),
+  row('pourquoi mettre à jour le micrologiciel ?', FAQ, 'fr', null, null, faq('why-firmware-8')),
+  row(
+    'quelle licence faut-il pour un téléphone Teams ?',
+    FAQ,
+    'fr',
+    null,
+    null,
+    faq('which-licence-for-phones'),
+  ),
+  row('foire aux questions', FAQ, 'fr', null, null),
+  row('questions fréquentes', FAQ, 'fr', null, null),
+  row('FAQ svp', FAQ, 'fr', null, null),
+  // A question about a named room or one's own device is a request to look at it.
+  row('pourquoi la salle 4B est bloquée ?', RL, 'fr', 'Room 4B', null),
+  row('puis-je revenir en 5.1.111.0 sur la salle 4B ?', RL, 'fr', 'Room 4B', null),
+  // Chatter near the new intents.
+  row('on va au parc ce midi', UNK, 'fr', null, null),
+  row('la flotte de voitures', UNK, 'fr', null, null),
+  row('le canal de Suez', UNK, 'fr', null, null),
+  row("j'ai changé de chaîne", UNK, 'fr', null, null),
+  row('pourquoi pas ?', UNK, 'fr', null, null),
+  row('est-ce que tu viens ce midi ?', UNK, 'fr', null, null),
+  row('salle bloquée', RL, 'fr', null, null),
 ];
 
 /** The writer's words decide; the Teams locale only breaks ties. */
@@ -410,6 +641,8 @@ describe('recognition: phrasings table', () => {
           assertEntity(result.person, r.person, 'person');
           assert.equal(result.deviceModel, r.model, 'device model');
           assert.equal(result.caseRef, r.caseRef, 'case ref');
+          assert.equal(result.faqId, r.faqId, 'FAQ entry');
+          assert.equal(result.self, r.self, 'own phone');
         });
       }
     });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { defaultFaq, type FaqEntry } from '../../../bot/knowledge/faq';
 import { buildRecogniser } from '../../../bot/recognition';
 import { INTENT_TERMS, INTENT_TIE_ORDER } from '../../../bot/recognition/lexicon';
 import { tokenise } from '../../../bot/recognition/normalise';
@@ -107,6 +108,86 @@ describe('recognition: recogniser', () => {
         JSON.stringify(text.slice(0, 9)),
       );
     }
+  });
+});
+
+describe('recognition: FAQ questions', () => {
+  const demo = buildRecogniser(DEMO_DIRECTORY);
+
+  it('finds every FAQ entry from its own question, in English and in French', () => {
+    for (const entry of defaultFaq) {
+      for (const locale of ['en', 'fr'] as const) {
+        const result = demo.recognise(entry.question[locale]);
+        assert.deepEqual(
+          { intent: result.intent, locale: result.locale, faqId: result.faqId },
+          { intent: 'faq', locale, faqId: entry.id },
+          entry.question[locale],
+        );
+      }
+    }
+  });
+
+  it('has keywords that all survive tokenising', () => {
+    for (const entry of defaultFaq) {
+      for (const keyword of [...entry.keywords.en, ...entry.keywords.fr]) {
+        assert.ok(tokenise(keyword).length > 0, `${entry.id}: "${keyword}" has no token`);
+      }
+    }
+  });
+
+  it('takes its questions from the FAQ data: a new entry is a data change', () => {
+    const printer: FaqEntry = {
+      id: 'printer-toner',
+      playbook: 'room-licence',
+      question: { en: 'Who refills the toner?', fr: 'Qui remplace le toner ?' },
+      answer: { en: 'Facilities.', fr: 'Les services généraux.' },
+      keywords: { en: ['toner', 'refill the toner'], fr: ['toner', 'cartouche'] },
+    };
+    const recogniser = buildRecogniser(DEMO_DIRECTORY, { faq: [...defaultFaq, printer] });
+    assert.equal(recogniser.recognise('who refills the toner?').faqId, 'printer-toner');
+    assert.equal(recogniser.recognise('qui change la cartouche ?').locale, 'fr');
+    assert.equal(demo.recognise('who refills the toner?').intent, 'unknown', 'not in the shipped FAQ');
+    assert.equal(recogniser.recognise('why only some rooms?').faqId, 'why-only-some-rooms');
+  });
+
+  it('matches keywords on whole words only, never inside another word', () => {
+    const ports: FaqEntry = {
+      id: 'ports',
+      playbook: 'phone-no-internet',
+      question: { en: 'Which ports?', fr: 'Quels ports ?' },
+      answer: { en: 'Some.', fr: 'Certains.' },
+      keywords: { en: ['port', 'pro'], fr: ['port', 'pro'] },
+    };
+    const recogniser = buildRecogniser({ rooms: [], people: [] }, { faq: [ports] });
+    assert.equal(recogniser.recognise('is the port open?').faqId, 'ports');
+    for (const text of ['why is the report late?', 'where is the support portal?', 'is it a problem?']) {
+      assert.notEqual(recogniser.recognise(text).intent, 'faq', text);
+    }
+  });
+
+  it('answers only general questions, not reports nor questions about a named room or person', () => {
+    assert.equal(demo.recognise('why does the CCX 500 say No internet?').intent, 'faq');
+    assert.equal(demo.recognise('the CCX 500 says No internet').intent, 'phone-no-internet');
+    assert.equal(demo.recognise('why does my CCX 500 say No internet?').intent, 'phone-no-internet');
+    assert.equal(demo.recognise("why does Bob's CCX 500 say No internet?").intent, 'phone-no-internet');
+    assert.equal(demo.recognise('why is room 4B stuck?').intent, 'room-licence');
+  });
+
+  it('gives faqId and self only with their intents', () => {
+    const room = demo.recognise('my room 4B is stuck on licence');
+    assert.equal(room.intent, 'room-licence');
+    assert.equal(room.self, undefined);
+    assert.equal(room.faqId, undefined);
+    assert.deepEqual(demo.recognise('my phone says no internet'), {
+      intent: 'phone-no-internet',
+      locale: 'en',
+      self: true,
+    });
+    assert.deepEqual(demo.recognise('why only some rooms?'), {
+      intent: 'faq',
+      locale: 'en',
+      faqId: 'why-only-some-rooms',
+    });
   });
 });
 
