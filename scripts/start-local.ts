@@ -20,10 +20,18 @@ const demoDefaults: Record<string, string> = {
   VERIFY_POLL_INTERVAL: 'PT10S',
   VERIFY_TIMEOUT: 'PT5M',
   OPERATION_POLL_INTERVAL: 'PT3S',
+  // The chat client's Helpdesk channel receives end users' reports (or run "set helpdesk channel" there).
+  HELPDESK_CONVERSATION_ID: '19:6f1d0c2b8a9e4d7f9b3c5a2e1d0f8b7c@thread.tacv2',
 };
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({ playground: !headless, env: { ...demoDefaults, ...process.env } });
+  // PLAYGROUND_USER=user-leo: chat as Léo Dupont, an end user, to report a room in the personal chat.
+  const playgroundUser = process.env.PLAYGROUND_USER;
+  const stack = await startLocalStack({
+    playground: !headless,
+    env: { ...demoDefaults, ...process.env },
+    ...(playgroundUser ? { playgroundUser } : {}),
+  });
   const lines = [
     '',
     `  Graph emulator (demo tenant contoso.com): ${stack.emulator.url}`,

@@ -100,10 +100,20 @@ function finish(value: string, max: number, inputWasCut: boolean): SafeText {
   return { text: defuseMacros(kept + ELLIPSIS), cut: true };
 }
 
-/** For names, titles and other one-line values: all whitespace runs, line breaks included, become one space. */
+/**
+ * For names, titles and other one-line values: whitespace runs, line breaks included, become one space. A lone
+ * no-break space stays: French typography puts one before "?", ":" and the like.
+ */
 export function safeLine(value: string, max: number): SafeText {
   const raw = preCut(value, max);
-  return finish(clean(raw.text).replace(/\s+/g, ' ').trim(), max, raw.cut);
+  return finish(
+    clean(raw.text)
+      .replace(/[^\S\u00a0\u202f]+/g, ' ')
+      .replace(/\s{2,}/g, ' ')
+      .trim(),
+    max,
+    raw.cut,
+  );
 }
 
 /** For sentences and paragraphs: keeps single and double line breaks, drops trailing spaces and extra blank lines. */

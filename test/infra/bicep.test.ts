@@ -21,10 +21,7 @@ const PLATFORM_SETTINGS: Record<string, string> = {
   CUSTOM_BUILD_COMMAND: 'that build installs the production dependencies on Linux (better-sqlite3 is native)',
 };
 
-/**
- * Set for production although bot/config.ts does not read it yet: the OpenTelemetry export to Application Insights
- * reads it once it is wired into the configuration (then it is simply a setting the bot reads).
- */
+/** Settings the Bicep may set ahead of bot/config.ts reading them (none today: keep it that way). */
 const PENDING_SETTINGS = new Set<string>();
 
 // ---------------------------------------------------------------------------------------------------------------------
