@@ -1,4 +1,4 @@
-import { KnowledgeError } from './load';
+import { KnowledgeChecker, KnowledgeError } from './load';
 import type {
   NetworkCheckId,
   PhoneCause,
@@ -45,75 +45,13 @@ const EXACT_VERSION = /^\d+(\.\d+)*$/;
 const VERSION_PATTERN = /^(\d+|\*)(\.(\d+|\*))*$/;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-// The same approach as load.ts: gather every problem of a file, so one run shows all that needs fixing.
-class Checker {
-  readonly problems: string[] = [];
-
-  record(value: unknown, path: string): Record<string, unknown> | undefined {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      return value as Record<string, unknown>;
-    }
-    this.problems.push(`${path} must be an object (got ${describe(value)})`);
-    return undefined;
+// load.ts's checker, plus what the phone files need: lists that must not be empty.
+class Checker extends KnowledgeChecker {
+  override array(value: unknown, path: string, nonEmpty = false): unknown[] | undefined {
+    const list = super.array(value, path);
+    if (list && nonEmpty && list.length === 0) this.problems.push(`${path} must not be empty`);
+    return list;
   }
-
-  // Unknown properties are usually typos that would otherwise be silently ignored.
-  onlyKeys(obj: Record<string, unknown>, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) {
-        this.problems.push(`${path} has an unknown property "${key}" (expected ${allowed.join(', ')})`);
-      }
-    }
-  }
-
-  array(value: unknown, path: string, nonEmpty = false): unknown[] | undefined {
-    if (!Array.isArray(value)) {
-      this.problems.push(`${path} must be an array (got ${describe(value)})`);
-      return undefined;
-    }
-    if (nonEmpty && value.length === 0) this.problems.push(`${path} must not be empty`);
-    return value as unknown[];
-  }
-
-  text(value: unknown, path: string, format?: { test: RegExp; expected: string }): string | undefined {
-    if (typeof value !== 'string' || value.trim() === '') {
-      this.problems.push(`${path} must be a non-empty string (got ${describe(value)})`);
-      return undefined;
-    }
-    if (format && !format.test.test(value)) {
-      this.problems.push(`${path} must be ${format.expected} (got ${describe(value)})`);
-      return undefined;
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    this.problems.push(`${path} must be one of ${allowed.join(', ')} (got ${describe(value)})`);
-    return undefined;
-  }
-
-  localized(value: unknown, path: string): LocalizedText | undefined {
-    const obj = this.record(value, path);
-    if (!obj) return undefined;
-    this.onlyKeys(obj, path, ['en', 'fr']);
-    const en = this.text(obj.en, `${path}.en`);
-    const fr = this.text(obj.fr, `${path}.fr`);
-    return en !== undefined && fr !== undefined ? { en, fr } : undefined;
-  }
-
-  failIfAny(file: string): void {
-    if (this.problems.length > 0) throw new KnowledgeError(file, this.problems);
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 /** The key a model is looked up by: "Poly CCX 500", "poly ccx500" and "POLY CCX-500" are the same phone. */
