@@ -34,6 +34,8 @@ export const CASE_TEXTS = {
 
     'summary.diagnosed':
       'The problem was reported and diagnosed. Nothing has been changed: the helpdesk decides on the repair.',
+    'summary.diagnosed.report':
+      'Reported by a user. The bot does not repair this problem itself: fix it as the diagnosis in this thread says, then close the case; the reporters are told.',
     'summary.awaiting-confirmation.cycle':
       'Nothing has been changed yet. Once the console is reset and signed out, remove {licence}: the bot has kept its exact settings to put it back after the wait.',
     'summary.awaiting-confirmation.user':
@@ -140,8 +142,10 @@ export const CASE_TEXTS = {
     'history.restored': 'assigned {licence} back',
     'history.escalate': 'escalated to Microsoft Support',
     'history.reporter-joined': 'reported the problem too',
+    'history.check-passed': 'marked the problem fixed',
 
     'action.start': 'Start the licence repair',
+    'action.resolve': 'Fixed: close the case',
     'action.confirm': 'Remove the licence now',
     'action.retryRemove': 'Try the removal again',
     'action.approve': 'Approve the removal',
@@ -198,6 +202,7 @@ export const CASE_TEXTS = {
     'notice.thread.reassigned':
       '**Case {number} · {room}**: {licence} was assigned to {account}. The console is restarting and the bot checks that it signs in.',
     'notice.thread.resolved': '**Case {number} · {room}**: the console signs in again. Case closed.',
+    'notice.thread.resolved.report': '**Case {number} · {room}**: fixed by the helpdesk. Case closed.',
     'notice.thread.not-verified':
       '**Case {number} · {room}**: the console has not signed in. Look at its screen: if it still shows the licence message, escalate to Microsoft Support from the case card.',
     'notice.thread.restart-manual':
@@ -263,6 +268,7 @@ export const CASE_TEXTS = {
     'outcome.reassign-failed': 'Échec de la réattribution',
 
     'summary.diagnosed': `Le problème a été signalé et diagnostiqué. Rien n’a été modifié${NBSP}: le support décide de la réparation.`,
+    'summary.diagnosed.report': `Signalé par un utilisateur. Le bot ne répare pas ce problème lui-même${NBSP}: corrigez-le comme l’indique le diagnostic de ce fil, puis clôturez le dossier${NBSP}; les personnes qui l’ont signalé sont prévenues.`,
     'summary.awaiting-confirmation.cycle': `Rien n’a encore été modifié. Une fois la console réinitialisée et déconnectée, retirez {licence}${NBSP}: le bot a gardé ses paramètres exacts pour la réattribuer après l’attente.`,
     'summary.awaiting-confirmation.user': `Rien n’a encore été modifié. Retirer {licence} du compte de la salle, puis redémarrer la console, lui permet de se connecter avec sa licence Teams Rooms.`,
     'summary.awaiting-approval': `{name} a demandé le retrait de la licence. Un deuxième membre du support doit l’approuver avant toute modification.`,
@@ -352,8 +358,10 @@ export const CASE_TEXTS = {
     'history.restored': 'a réattribué {licence}',
     'history.escalate': 'a transmis le dossier au support Microsoft',
     'history.reporter-joined': 'a aussi signalé le problème',
+    'history.check-passed': 'a indiqué que le problème est réglé',
 
     'action.start': 'Lancer la réparation de la licence',
+    'action.resolve': 'Réglé : clore le dossier',
     'action.confirm': 'Retirer la licence maintenant',
     'action.retryRemove': 'Relancer le retrait',
     'action.approve': 'Approuver le retrait',
@@ -403,6 +411,7 @@ export const CASE_TEXTS = {
     'notice.thread.window-closed': `**Dossier {number} · {room}**${NBSP}: la licence est retirée depuis {duration}, au-delà de l’attente prévue. Réattribuez-la maintenant, attendez encore quelques heures, ou transmettez le dossier au support Microsoft depuis la carte du dossier.`,
     'notice.thread.reassigned': `**Dossier {number} · {room}**${NBSP}: {licence} a été attribuée à {account}. La console redémarre et le bot vérifie qu’elle se connecte.`,
     'notice.thread.resolved': `**Dossier {number} · {room}**${NBSP}: la console se connecte de nouveau. Dossier clos.`,
+    'notice.thread.resolved.report': `**Dossier {number} · {room}**${NBSP}: réparé par le support. Dossier clos.`,
     'notice.thread.not-verified': `**Dossier {number} · {room}**${NBSP}: la console ne s’est pas connectée. Regardez son écran${NBSP}: si le message de licence s’affiche toujours, transmettez le dossier au support Microsoft depuis la carte du dossier.`,
     'notice.thread.restart-manual': `**Dossier {number} · {room}**${NBSP}: la console n’a pas pu être redémarrée à distance. Quelqu’un doit **la redémarrer à la main**${NBSP}; le bot continue de vérifier qu’elle se connecte.`,
     'notice.thread.no-seat': `**Dossier {number} · {room}**${NBSP}: aucune licence {licence} n’est disponible, la réattribution a échoué. Libérez une licence, ou choisissez-en une autre sur la carte du dossier.`,

@@ -33,10 +33,12 @@ export function isOpen(state: CaseState): boolean {
 /**
  * - `licence-cycle`: the 5.2.115.0 bug. Remove the room licence, wait, reassign the same one (or Pro), restart, verify.
  * - `remove-user-licence`: a user licence (E1/E3/E5) on a room account. Remove it, restart, verify; no wait.
+ * - `room-report`: an end user's report of a room whose problem the bot does not repair itself (a disabled account,
+ *   a group licence…): the helpdesk fixes it and closes the case, and the reporters hear about it.
  * - `phone-no-internet`: a Teams phone showing "No internet. Emergency calls aren't supported": site checks,
  *   device actions, post-remediation checklist.
  */
-export type CaseKind = 'licence-cycle' | 'remove-user-licence' | 'phone-no-internet';
+export type CaseKind = 'licence-cycle' | 'remove-user-licence' | 'phone-no-internet' | 'room-report';
 
 /** The phone operations the bot can ask the Teams devices API for. */
 export type PhoneAction = 'restart' | 'update-firmware';

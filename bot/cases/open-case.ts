@@ -95,7 +95,9 @@ export function openCase(input: OpenCaseInput, now: Date): RepairCase {
             ? `licence-cycle ${snapshot?.skuPartNumber ?? snapshot?.skuId ?? ''}`.trim()
             : input.kind === 'phone-no-internet'
               ? `phone-no-internet ${input.phone?.verdict ?? ''}`.trim()
-              : `remove-user-licence ${(removeSkuIds ?? []).join(', ')}`,
+              : input.kind === 'room-report'
+                ? 'room-report'
+                : `remove-user-licence ${(removeSkuIds ?? []).join(', ')}`,
       },
     ],
   };
@@ -110,6 +112,7 @@ function validate(input: OpenCaseInput): void {
   if (!input.roomId || !input.account || !input.accountId) {
     throw new InvalidCaseInput(`${label}: the room and its resource account must be known.`);
   }
+  if (input.kind === 'room-report') return;
   if (input.kind === 'phone-no-internet') {
     if (!input.phone) throw new InvalidCaseInput(`${label}: a phone case needs the phone and its person.`);
     return;

@@ -90,6 +90,7 @@ const HISTORY_ACTIONS = [
   'restored',
   'escalate',
   'reporter-joined',
+  'check-passed',
 ] as const;
 
 type HistoryAction = (typeof HISTORY_ACTIONS)[number];
@@ -322,7 +323,7 @@ function summary(words: CaseWords): string {
   }
   switch (c.state) {
     case 'diagnosed':
-      return words.t('summary.diagnosed');
+      return words.t(c.kind === 'room-report' ? 'summary.diagnosed.report' : 'summary.diagnosed');
     case 'awaiting-confirmation':
       if (c.approval)
         return words.t('summary.awaiting-approval', { name: actorName(c.approval.requestedBy) });
@@ -574,6 +575,8 @@ function actions(words: CaseWords, proSeatsFree: number | undefined): CardAction
     case 'verifying':
       return c.outcome === 'not-verified' || c.outcome === 'restart-failed' ? [escalate, cancel] : [refresh];
     case 'diagnosed':
+      if (c.kind === 'room-report')
+        return [action(words, CASE_VERBS.resolve, words.t('action.resolve'), 'positive'), cancel];
       // Reported by an end user: the helpdesk starts the repair (pre-flight first) or closes the report.
       return [
         {
@@ -797,8 +800,12 @@ function threadNotice(kind: NoticeKind, words: CaseWords): string {
     }
     case 'action-failed':
       return words.t('notice.thread.action-failed', { ...base, reason: words.reason() });
-    case 'window-open':
     case 'resolved':
+      return words.t(
+        c.kind === 'room-report' ? 'notice.thread.resolved.report' : 'notice.thread.resolved',
+        base,
+      );
+    case 'window-open':
     case 'not-verified':
     case 'restart-manual':
       return words.t(`notice.thread.${kind}`, base);

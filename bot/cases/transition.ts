@@ -13,6 +13,7 @@ import {
 } from './model';
 import { formatDuration } from '../util/duration';
 import { decidePhone } from './phone-transition';
+import { decideReport } from './report-transition';
 import {
   actorName,
   addMs,
@@ -81,6 +82,7 @@ function decide(c: RepairCase, event: CaseEvent, now: Date, settings: CaseSettin
     };
   }
   if (c.kind === 'phone-no-internet') return decidePhone(c, event, now, settings);
+  if (c.kind === 'room-report') return decideReport(c, event);
 
   switch (event.type) {
     case 'start':

@@ -17,6 +17,8 @@ export const CASE_VERBS = {
   cancel: 'case.cancel',
   cancelConfirmed: 'case.cancel-confirmed',
   escalate: 'case.escalate',
+  /** A reported problem the helpdesk fixed by hand: close the case, the reporters are told. */
+  resolve: 'case.resolve',
   /** Re-render the current card (no change). */
   refresh: 'case.refresh',
 } as const;

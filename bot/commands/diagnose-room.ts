@@ -19,9 +19,10 @@ export async function diagnosisCard(
   locale: Locale,
   services: BotServices,
   banner?: string,
+  extraActions: readonly CardAction[] = [],
 ): Promise<AdaptiveCard> {
   const { diagnosis, view } = await diagnose(room, locale, services);
-  view.actions = actionsFor(diagnosis, room, locale);
+  view.actions = [...extraActions, ...actionsFor(diagnosis, room, locale)];
   if (banner) view.banner = banner;
   return renderRoomDiagnosisCard(view, locale);
 }

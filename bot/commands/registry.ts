@@ -12,6 +12,7 @@ import { caseReassignEarlyVerb } from './case-reassign-early-verb';
 import { caseReassignProVerb } from './case-reassign-pro-verb';
 import { caseReassignVerb } from './case-reassign-verb';
 import { caseRefreshVerb } from './case-refresh-verb';
+import { caseResolveVerb } from './case-resolve-verb';
 import { caseStatusCommand } from './case-status';
 import { licenceSetUsageLocationVerb } from './licence-set-usage-location-verb';
 import { diagnoseRoomCommand } from './diagnose-room';
@@ -23,6 +24,7 @@ import { licenceStartRepairVerb } from './licence-start-repair-verb';
 import { phoneNoInternetCommand } from './phone-no-internet';
 import { reportDismissVerb } from './report-dismiss-verb';
 import { reportPhoneVerb } from './report-phone-verb';
+import { reportResolveVerb } from './report-resolve-verb';
 import { reportRoomVerb } from './report-room-verb';
 import { phoneDiagnoseVerb } from './phone-diagnose-verb';
 import { phoneOpenCaseVerb } from './phone-open-case-verb';
@@ -69,6 +71,7 @@ export const CARD_VERBS: readonly CardVerb[] = [
   caseCancelConfirmedVerb,
   caseEscalateVerb,
   caseRefreshVerb,
+  caseResolveVerb,
   phoneDiagnoseVerb,
   phoneOpenCaseVerb,
   phoneStartVerb,
@@ -85,6 +88,7 @@ export const CARD_VERBS: readonly CardVerb[] = [
   reportRoomVerb,
   reportPhoneVerb,
   reportDismissVerb,
+  reportResolveVerb,
 ];
 
 export function commandFor(intent: Intent): MessageCommand {

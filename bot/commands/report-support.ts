@@ -1,5 +1,6 @@
 import { renderCaseCard, renderConfirmActionCard, renderMessageCard, type AdaptiveCard } from '../cards';
 import { presentCase } from '../cases/present-case';
+import type { CardAction } from '../cards/view-models';
 import type { Reporter, RepairCase } from '../cases/model';
 import { userLicencesOnRoom } from '../diagnostics';
 import type { Locale } from '../i18n';
@@ -15,6 +16,7 @@ import type { BotServices, Turn } from './types';
 export const REPORT_ROOM_VERB = 'report.room';
 export const REPORT_PHONE_VERB = 'report.phone';
 export const REPORT_DISMISS_VERB = 'report.dismiss';
+export const REPORT_RESOLVE_VERB = 'report.resolve';
 
 /** An end user's report: a 1:1 chat with someone who may not act on cases. Helpdesk members get the diagnosis. */
 export async function isEndUserReport(turn: Turn, services: BotServices): Promise<boolean> {
@@ -98,7 +100,7 @@ async function joinOrOpen(
   turn: Turn,
   services: BotServices,
   subject: string,
-  open: () => Promise<{ c: RepairCase; card: AdaptiveCard } | undefined>,
+  open: () => Promise<{ c: RepairCase; card: AdaptiveCard }>,
   what: string,
 ): Promise<AdaptiveCard> {
   const reporter = reporterOf(turn);
@@ -111,19 +113,12 @@ async function joinOrOpen(
       tone: 'good',
     });
   }
-  let opened: { c: RepairCase; card: AdaptiveCard } | undefined;
+  let opened: { c: RepairCase; card: AdaptiveCard };
   try {
     opened = await open();
   } catch (err) {
     if (err instanceof OpenCaseExists) return joinOrOpen(turn, services, subject, () => open(), what);
     throw err;
-  }
-  if (!opened) {
-    return renderMessageCard(turn.locale, {
-      title: t(turn.locale, 'report.noCase.title', { what }),
-      lines: [t(turn.locale, 'report.noCase.line')],
-      tone: 'default',
-    });
   }
   const posted = await postToHelpdesk(opened.c, opened.card, services, turn);
   turn.log.info({ caseId: opened.c.id, case: opened.c.number, posted }, 'report opened a case');
@@ -157,13 +152,23 @@ export async function reportRoom(
         .map((l) => l.skuId);
       const cycle = code === 'licence-bug' && licence?.assignment === 'direct';
       const removal = code === 'user-licence-on-room' && userSkus.length > 0;
-      const card = await diagnosisCard(room, locale, services, banner);
-      if (!account || (!cycle && !removal)) {
-        // Not a repair the bot drives: the helpdesk still hears about it, in a thread of its own.
-        const target = await helpdeskTarget(services);
-        if (target) await services.messenger.startThread(target, { card }).catch(() => undefined);
-        return undefined;
+      if ((!cycle && !removal) || !account) {
+        // Not a repair the bot drives: the helpdesk fixes it by hand and closes the case from the thread.
+        const c = await services.cases.open({
+          kind: 'room-report',
+          roomId: room.id,
+          roomName: room.displayName,
+          account: account?.userPrincipalName ?? room.emailAddress,
+          accountId: account?.id ?? room.id,
+          ...(facts.teamsDevice ? { teamsDeviceId: facts.teamsDevice.device.id } : {}),
+          createdBy: { id: reporter.userId, ...(reporter.name ? { name: reporter.name } : {}) },
+          locale,
+          reporters: [reporter],
+          state: 'diagnosed',
+        });
+        return { c, card: await reportCard(c, services) };
       }
+      const card = await diagnosisCard(room, locale, services, banner);
       const c = await services.cases.open({
         kind: cycle ? 'licence-cycle' : 'remove-user-licence',
         roomId: room.id,
@@ -256,6 +261,18 @@ export async function reportCard(c: RepairCase, services: BotServices): Promise<
   if (c.kind === 'phone-no-internet' && c.phone)
     return phoneDiagnosisCard(c.phone.userId, c.phone.deviceId, c.locale, services, banner);
   const room = services.directory.current().rooms.find((r) => r.id === c.roomId);
-  if (room) return diagnosisCard(room, c.locale, services, banner);
+  // A report the bot does not repair gets its closing button on the diagnosis itself.
+  const resolve: CardAction[] =
+    c.kind === 'room-report'
+      ? [
+          {
+            verb: REPORT_RESOLVE_VERB,
+            title: t(c.locale, 'report.resolve'),
+            data: { caseId: c.id },
+            style: 'positive',
+          },
+        ]
+      : [];
+  if (room) return diagnosisCard(room, c.locale, services, banner, resolve);
   return renderCaseCard(presentCase(c, { locale: c.locale, now: services.now(), canAct: true }), c.locale);
 }

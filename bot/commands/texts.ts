@@ -72,10 +72,8 @@ export const t = defineTexts({
     'report.joined.title': '{what} is already being looked at (case {number})',
     'report.joined.line':
       'Your report was added to it: you will get a message in this chat when it is fixed.',
-    'report.noCase.title': 'The helpdesk has been told about {what}',
-    'report.noCase.line':
-      'It is not a problem the bot repairs by itself: someone from the helpdesk will look at it.',
     'report.banner': 'Reported by {name} in a 1:1 chat with the bot',
+    'report.resolve': 'Fixed: close the case',
     'report.yourPhone': 'your phone',
     'report.which': 'Which room is it? For example "the screen in room 4B says licence error".',
     'report.pending':
@@ -191,10 +189,8 @@ export const t = defineTexts({
     'report.joined.title': '{what} est déjà pris en charge (dossier {number})',
     'report.joined.line':
       'Votre signalement y a été ajouté : vous recevrez un message ici quand ce sera réparé.',
-    'report.noCase.title': 'Le support est prévenu pour {what}',
-    'report.noCase.line':
-      'Ce n’est pas un problème que le bot répare seul : quelqu’un du support va s’en occuper.',
     'report.banner': 'Signalé par {name} dans une conversation privée avec le bot',
+    'report.resolve': 'Réglé : clore le dossier',
     'report.yourPhone': 'votre téléphone',
     'report.which':
       'De quelle salle s’agit-il ? Par exemple « l’écran de la salle 4B affiche une erreur de licence ».',

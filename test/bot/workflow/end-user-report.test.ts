@@ -170,6 +170,27 @@ describe('end users report a broken room or phone in a 1:1 chat; the helpdesk ch
     assert.match(String(warned.body.text), /1 report\(s\)/);
   });
 
+  it('tracks a report the bot does not repair itself (Room 7G, disabled account) until the helpdesk closes it', async () => {
+    const asked = cardOf(await replyTo(h, personal(LEO, 'room 7G says licence error'))) ?? {};
+    const t0 = Date.now();
+    const answer = await clickInChat(h, LEO, 'report.room', cardActions(asked).get('report.room') ?? {});
+    assert.match(cardText(answer), /Case \d+ is open for Room 7G/);
+    const post = await h.connector.waitFor((c) => c.at >= t0 && c.kind === 'create-conversation');
+    const diagnosis = cardOf(post) ?? {};
+    assert.match(cardText(diagnosis), /disabled/);
+    const resolve = cardActions(diagnosis).get('report.resolve');
+    assert.ok(resolve, 'the diagnosis in the thread can close the case');
+
+    const t1 = Date.now();
+    const closed = await clickExecute(h, 'report.resolve', resolve, { replyToId: post.assignedId ?? '' });
+    assert.match(cardText(closed.card), /Resolved/);
+    const told = await h.connector.waitFor(
+      (c) =>
+        c.at >= t1 && c.conversationId === `a:personal-${LEO.aadObjectId}` && typeof c.body.text === 'string',
+    );
+    assert.match(String(told.body.text), /Room 7G \(case \d+\): the room works again/);
+  });
+
   it('gives a helpdesk member the diagnosis in a 1:1 chat, not a report', async () => {
     const anna = {
       id: '29:anna',
