@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -51,6 +51,8 @@ describe('@browser Agents Playground in Chromium', function () {
   let browser: Browser;
   let page: Page;
 
+  const dataDir = mkdtempSync(join(tmpdir(), 'helpdesk-browser-'));
+
   before(async function () {
     if (!CHROMIUM)
       throw new Error('Chromium is missing: run "apt-get install chromium" or set CHROMIUM_PATH.');
@@ -61,7 +63,7 @@ describe('@browser Agents Playground in Chromium', function () {
         PORT: '0',
         HOST: '127.0.0.1',
         GRAPH_EMULATOR_PORT: '0',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'helpdesk-browser-')),
+        DATA_DIR: dataDir,
         HELPDESK_GROUP_ID: 'f0000000-0000-4000-8000-000000000001',
         // The whole repair in seconds: the 8 h wait becomes 3 s, the emulator's purge likewise.
         LICENCE_WAIT_MIN: 'PT3S',
@@ -94,6 +96,7 @@ describe('@browser Agents Playground in Chromium', function () {
   after(async () => {
     await browser?.close();
     await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('diagnoses Room 4B from a channel thread and opens a repair case from the card', async () => {

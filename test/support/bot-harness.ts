@@ -99,10 +99,13 @@ export async function startHarness(
     say: (text, fixture = 'channel-message') =>
       post({ ...loadActivity(fixture), id: `test-${Date.now()}-${++counter}`, text }),
     async stop() {
-      await bot.stop();
-      await connector.stop();
-      await emulator.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await bot.stop();
+      } finally {
+        await connector.stop();
+        await emulator.close();
+        if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cardOf, type ConnectorCall } from '../../support/fake-connector';
 import { TestClock, cardActions, clickExecute, startHarness, type Harness } from '../../support/bot-harness';
 import { until } from '../../support/until';
@@ -27,11 +30,14 @@ async function confirmRoom2C(h: Harness): Promise<string> {
 describe('proactive delivery through the outbox', function () {
   this.timeout(60_000);
   let h: Harness;
+  let handedIn: string | undefined;
   beforeEach(async () => {
     h = await startHarness({ clock: new TestClock() });
   });
   afterEach(async () => {
     await h.stop();
+    if (handedIn) rmSync(handedIn, { recursive: true, force: true });
+    handedIn = undefined;
   });
 
   it('waits out a 429 with Retry-After and delivers the notice once', async () => {
@@ -71,9 +77,9 @@ describe('proactive delivery through the outbox', function () {
   });
 
   it('keeps what is queued across a restart', async () => {
-    const dataDir = (await import('node:fs')).mkdtempSync(
-      (await import('node:path')).join((await import('node:os')).tmpdir(), 'helpdesk-restart-'),
-    );
+    const dataDir = mkdtempSync(join(tmpdir(), 'helpdesk-restart-'));
+    // Handed in, so the harness keeps it: removed once the last bot using it has stopped.
+    handedIn = dataDir;
     await h.stop();
     h = await startHarness({ dataDir, clock: new TestClock() });
     h.connector.fail((c) => c.conversationId === THREAD && typeof c.body.text === 'string', 503);
