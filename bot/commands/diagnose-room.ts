@@ -13,18 +13,27 @@ import type { BotServices, MessageCommand, Turn } from './types';
 export const DIAGNOSE_VERB = 'room.diagnose';
 export { START_REPAIR_VERB };
 
+/** What a room's diagnosis card may add: a line above it, buttons before its own, a diagnosis already made. */
+export interface DiagnosisCardOptions {
+  banner?: string;
+  extraActions?: readonly CardAction[];
+  /** The result of {@link diagnose} for this room and locale, when the caller has it: Graph is not read again. */
+  known?: Awaited<ReturnType<typeof diagnose>>;
+}
+
 /** Gathers the facts for one room, runs the rules and renders the diagnosis card. */
 export async function diagnosisCard(
   room: DirectoryRoom,
   locale: Locale,
   services: BotServices,
-  banner?: string,
-  extraActions: readonly CardAction[] = [],
+  options: DiagnosisCardOptions = {},
 ): Promise<AdaptiveCard> {
-  const { diagnosis, view } = await diagnose(room, locale, services);
-  view.actions = [...extraActions, ...actionsFor(diagnosis, room, locale)];
-  if (banner) view.banner = banner;
-  return renderRoomDiagnosisCard(view, locale);
+  const { diagnosis, view } = options.known ?? (await diagnose(room, locale, services));
+  const card = {
+    ...view,
+    actions: [...(options.extraActions ?? []), ...actionsFor(diagnosis, room, locale)],
+  };
+  return renderRoomDiagnosisCard(options.banner ? { ...card, banner: options.banner } : card, locale);
 }
 
 /** The facts and verdict for one room, with the card's view model. */

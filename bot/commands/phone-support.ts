@@ -65,9 +65,10 @@ export async function phoneDiagnosisCard(
   deviceId: string | undefined,
   locale: Locale,
   services: BotServices,
-  banner?: string,
+  options: { banner?: string; known?: Awaited<ReturnType<typeof diagnosePhoneOf>> } = {},
 ): Promise<AdaptiveCard> {
-  const { facts, diagnosis } = await diagnosePhoneOf(userId, deviceId, locale, services);
+  const { facts, diagnosis } = options.known ?? (await diagnosePhoneOf(userId, deviceId, locale, services));
+  const banner = options.banner;
   const view = presentPhoneDiagnosis(diagnosis, facts, locale, { markdown: false });
   const data: Record<string, string> = { userId, ...(deviceId ? { deviceId } : {}) };
   const actions: CardAction[] = [

@@ -117,7 +117,7 @@ async function joinOrOpen(
   try {
     opened = await open();
   } catch (err) {
-    if (err instanceof OpenCaseExists) return joinOrOpen(turn, services, subject, () => open(), what);
+    if (err instanceof OpenCaseExists) return joinOrOpen(turn, services, subject, open, what);
     throw err;
   }
   const posted = await postToHelpdesk(opened.c, opened.card, services, turn);
@@ -143,7 +143,8 @@ export async function reportRoom(
     services,
     room.id,
     async () => {
-      const { facts, diagnosis } = await diagnose(room, locale, services);
+      const known = await diagnose(room, locale, services);
+      const { facts, diagnosis } = known;
       const account = facts.account;
       const code = diagnosis.verdict.code;
       const licence = diagnosis.roomLicence;
@@ -166,9 +167,9 @@ export async function reportRoom(
           reporters: [reporter],
           state: 'diagnosed',
         });
-        return { c, card: await reportCard(c, services) };
+        return { c, card: await reportCard(c, services, known) };
       }
-      const card = await diagnosisCard(room, locale, services, banner);
+      const card = await diagnosisCard(room, locale, services, { banner, known });
       const c = await services.cases.open({
         kind: cycle ? 'licence-cycle' : 'remove-user-licence',
         roomId: room.id,
@@ -212,10 +213,11 @@ export async function reportPhone(
     services,
     phoneSubjectKey(userId, deviceId),
     async () => {
-      const { facts, diagnosis } = await diagnosePhoneOf(userId, deviceId, locale, services);
+      const known = await diagnosePhoneOf(userId, deviceId, locale, services);
+      const { facts, diagnosis } = known;
       const phone = phoneCaseData(facts, diagnosis, userId);
       const banner = t(locale, 'report.banner', { name: reporter.name ?? phone.userName });
-      const card = await phoneDiagnosisCard(userId, deviceId, locale, services, banner);
+      const card = await phoneDiagnosisCard(userId, deviceId, locale, services, { banner, known });
       const c = await services.cases.open({
         kind: 'phone-no-internet',
         roomId: phoneSubjectKey(userId, deviceId),
@@ -255,11 +257,15 @@ export async function remindWaitingReports(turn: Turn, services: BotServices): P
  * The card a waiting report is posted with once a channel is set: the diagnosis (read again: it may have changed),
  * or the case card when the room left the directory.
  */
-export async function reportCard(c: RepairCase, services: BotServices): Promise<AdaptiveCard> {
+export async function reportCard(
+  c: RepairCase,
+  services: BotServices,
+  known?: Awaited<ReturnType<typeof diagnose>>,
+): Promise<AdaptiveCard> {
   const first = c.reporters[0];
   const banner = t(c.locale, 'report.banner', { name: first?.name ?? first?.userId ?? '' });
   if (c.kind === 'phone-no-internet' && c.phone)
-    return phoneDiagnosisCard(c.phone.userId, c.phone.deviceId, c.locale, services, banner);
+    return phoneDiagnosisCard(c.phone.userId, c.phone.deviceId, c.locale, services, { banner });
   const room = services.directory.current().rooms.find((r) => r.id === c.roomId);
   // A report the bot does not repair gets its closing button on the diagnosis itself.
   const resolve: CardAction[] =
@@ -273,6 +279,11 @@ export async function reportCard(c: RepairCase, services: BotServices): Promise<
           },
         ]
       : [];
-  if (room) return diagnosisCard(room, c.locale, services, banner, resolve);
+  if (room)
+    return diagnosisCard(room, c.locale, services, {
+      banner,
+      extraActions: resolve,
+      ...(known ? { known } : {}),
+    });
   return renderCaseCard(presentCase(c, { locale: c.locale, now: services.now(), canAct: true }), c.locale);
 }

@@ -1,6 +1,6 @@
 import type { CardAction, Tone } from '../cards/view-models';
 import type { Locale, TextParams } from '../i18n';
-import { defaultKnowledge, findLicence, type Knowledge } from '../knowledge';
+import { defaultKnowledge, type Knowledge } from '../knowledge';
 import { defaultPhoneKnowledge, firmwareBaseline, type PhoneKnowledge } from '../knowledge/phone';
 import type { PhoneFacts } from './phone-facts';
 import type {
@@ -12,7 +12,7 @@ import type {
   PhoneVerdictCode,
 } from './phone-rules';
 import { phoneText, type PhoneTextKey } from './phone-texts';
-import { plainText } from './plain-text';
+import { graphValue, joinList, licenceName } from './present-support';
 import { formatUtc } from './present-room';
 import type { Severity } from './room-diagnosis';
 import type { EvidenceGap } from './room-facts';
@@ -92,9 +92,8 @@ class PhonePresenter {
     return phoneText(this.locale, key, params);
   }
 
-  // Every Graph value goes through here, so no raw admin-typed text reaches Markdown.
   g(value: string): string {
-    return this.markdown ? plainText(value) : value.replace(/[\r\n]+/g, ' ');
+    return graphValue(value, this.markdown);
   }
 
   find<K extends PhoneFindingCode>(code: K): PhoneFindingParamsByCode[K] | undefined {
@@ -103,17 +102,11 @@ class PhonePresenter {
   }
 
   licence(skuId: string, partNumber?: string): string {
-    const sku = findLicence(this.knowledge, skuId);
-    if (sku) return sku.productName[this.locale];
-    return this.g(partNumber || skuId);
+    return licenceName(this.knowledge, this.locale, skuId, partNumber, this.markdown);
   }
 
   list(items: string[]): string {
-    if (items.length <= 1) return items[0] ?? '';
-    return this.t('format.list', {
-      head: items.slice(0, -1).join(', '),
-      last: items[items.length - 1] ?? '',
-    });
+    return joinList(items, (head, last) => this.t('format.list', { head, last }));
   }
 
   upn(): string {

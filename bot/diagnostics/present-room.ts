@@ -1,7 +1,7 @@
 import type { RoomDiagnosisView, RoomSummaryView, Tone } from '../cards/view-models';
 import type { Locale, TextParams } from '../i18n';
 import { defaultKnowledge, findLicence, type Knowledge } from '../knowledge';
-import { plainText } from './plain-text';
+import { graphValue, joinList, licenceName } from './present-support';
 import type {
   Finding,
   FindingCode,
@@ -87,9 +87,8 @@ class Presenter {
     return roomText(this.locale, key, params);
   }
 
-  // Every Graph value goes through here, so no raw admin-typed text reaches Markdown.
   g(value: string): string {
-    return this.markdown ? plainText(value) : value.replace(/[\r\n]+/g, ' ');
+    return graphValue(value, this.markdown);
   }
 
   find<K extends FindingCode>(code: K): FindingParamsByCode[K] | undefined {
@@ -98,17 +97,11 @@ class Presenter {
   }
 
   licence(skuId: string, partNumber?: string): string {
-    const sku = findLicence(this.knowledge, skuId);
-    if (sku) return sku.productName[this.locale];
-    return this.g(partNumber || skuId);
+    return licenceName(this.knowledge, this.locale, skuId, partNumber, this.markdown);
   }
 
   list(items: string[]): string {
-    if (items.length <= 1) return items[0] ?? '';
-    return this.t('format.list', {
-      head: items.slice(0, -1).join(', '),
-      last: items[items.length - 1] ?? '',
-    });
+    return joinList(items, (head, last) => this.t('format.list', { head, last }));
   }
 
   group(groupId: string): string {

@@ -4,13 +4,16 @@
  */
 import { openCase, type OpenCaseInput } from '../../../bot/cases/open-case';
 import { transition } from '../../../bot/cases/transition';
+import { strict as assert } from 'node:assert';
 import type {
   CaseActor,
+  CaseEffect,
   CaseEvent,
   CaseKind,
   CaseSettings,
   CaseState,
   RepairCase,
+  TimerKind,
 } from '../../../bot/cases/model';
 import { parseDuration } from '../../../bot/util/duration';
 
@@ -205,4 +208,39 @@ export function caseIn(
   const c = play(start, stepsTo(kind, state, s), s);
   if (c.state !== state) throw new Error(`fixture reached ${c.state}, not ${state}`);
   return c;
+}
+
+/** One effect as a short string, so a table row can list what it expects in order. */
+export function describeEffect(e: CaseEffect): string {
+  switch (e.kind) {
+    case 'schedule':
+      return `schedule:${e.timer}`;
+    case 'cancel-timers':
+      return `cancel-timers:${e.timers.join(',')}`;
+    case 'notify':
+      return `notify:${e.audience}:${e.notice}`;
+    case 'assign-licence':
+      return `assign-licence:${e.purpose}`;
+    case 'device-operation':
+      return `device-operation:${e.action}`;
+    default:
+      return e.kind;
+  }
+}
+
+export function kinds(effects: CaseEffect[]): string[] {
+  return effects.map(describeEffect);
+}
+
+/** The first effect of a kind (and timer), failing the test when there is none. */
+export function effectOf<K extends CaseEffect['kind']>(
+  effects: CaseEffect[],
+  kind: K,
+  timer?: TimerKind,
+): Extract<CaseEffect, { kind: K }> {
+  const found = effects.find(
+    (e) => e.kind === kind && (timer === undefined || (e.kind === 'schedule' && e.timer === timer)),
+  );
+  assert.ok(found, `no ${kind} ${timer ?? ''} effect`);
+  return found as Extract<CaseEffect, { kind: K }>;
 }

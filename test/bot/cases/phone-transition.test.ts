@@ -14,7 +14,7 @@ import { DEFAULT_OPERATION_POLL_MS, DEFAULT_OPERATION_TIMEOUT_MS } from '../../.
 import { transition } from '../../../bot/cases/transition';
 import { phoneTreeStep } from '../../../bot/diagnostics/phone-tree';
 import { defaultPhoneKnowledge } from '../../../bot/knowledge/phone';
-import { ALICE, at, BOB, CAROL, play, T0 } from './fixtures';
+import { ALICE, at, BOB, CAROL, effectOf, kinds, play, T0 } from './fixtures';
 import {
   alicePhone,
   alicePhoneCase,
@@ -45,38 +45,6 @@ import {
 } from './phone-fixtures';
 
 const HOUR = 60 * MINUTE;
-
-/** One effect as a short string, so a row can list what it expects in order. */
-function describeEffect(e: CaseEffect): string {
-  switch (e.kind) {
-    case 'schedule':
-      return `schedule:${e.timer}`;
-    case 'cancel-timers':
-      return `cancel-timers:${e.timers.join(',')}`;
-    case 'notify':
-      return `notify:${e.audience}:${e.notice}`;
-    case 'device-operation':
-      return `device-operation:${e.action}`;
-    default:
-      return e.kind;
-  }
-}
-
-function kinds(effects: CaseEffect[]): string[] {
-  return effects.map(describeEffect);
-}
-
-function effectOf<K extends CaseEffect['kind']>(
-  effects: CaseEffect[],
-  kind: K,
-  timer?: TimerKind,
-): Extract<CaseEffect, { kind: K }> {
-  const found = effects.find(
-    (e) => e.kind === kind && (timer === undefined || (e.kind === 'schedule' && e.timer === timer)),
-  );
-  assert.ok(found, `no ${kind} ${timer ?? ''} effect`);
-  return found as Extract<CaseEffect, { kind: K }>;
-}
 
 const ALL_PHONE_TIMERS = 'cancel-timers:operation-poll,operation-timeout,reminder';
 const OPERATION_TIMERS = 'cancel-timers:operation-poll,operation-timeout';

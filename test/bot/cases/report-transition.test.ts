@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { TransitionRefused, type CaseEvent, type RepairCase } from '../../../bot/cases/model';
 import { openCase } from '../../../bot/cases/open-case';
 import { transition } from '../../../bot/cases/transition';
-import { ALICE, BOB, T0, at, settings } from './fixtures';
+import { ALICE, BOB, T0, at, kinds, settings } from './fixtures';
 
 /** Room 7G reported by an end user: the account is disabled, which the bot does not repair itself. */
 function report7G(): RepairCase {
@@ -86,10 +86,6 @@ const ROWS: { name: string; from: () => RepairCase; event: CaseEvent; expected: 
   },
 ];
 
-function effectNames(effects: ReturnType<typeof transition>['effects']): string[] {
-  return effects.map((e) => (e.kind === 'notify' ? `notify:${e.audience}:${e.notice}` : e.kind));
-}
-
 describe('room-report transitions', () => {
   for (const row of ROWS) {
     it(row.name, () => {
@@ -110,7 +106,7 @@ describe('room-report transitions', () => {
         const result = run();
         assert.equal(result.case.state, expected.state);
         assert.equal(result.case.version, before.version + 1);
-        assert.deepEqual(effectNames(result.effects), expected.effects);
+        assert.deepEqual(kinds(result.effects), expected.effects);
       }
       assert.deepEqual(before, frozen, 'the input case is never modified');
     });

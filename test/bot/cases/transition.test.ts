@@ -21,6 +21,8 @@ import {
   caseIn,
   compressedSettings,
   DISABLED_PLANS,
+  effectOf,
+  kinds,
   play,
   room4bCase,
   settings,
@@ -31,38 +33,6 @@ import {
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-
-/** One effect as a short string, so a row can list what it expects in order. */
-function describeEffect(e: CaseEffect): string {
-  switch (e.kind) {
-    case 'schedule':
-      return `schedule:${e.timer}`;
-    case 'cancel-timers':
-      return `cancel-timers:${e.timers.join(',')}`;
-    case 'notify':
-      return `notify:${e.audience}:${e.notice}`;
-    case 'assign-licence':
-      return `assign-licence:${e.purpose}`;
-    default:
-      return e.kind;
-  }
-}
-
-function kinds(effects: CaseEffect[]): string[] {
-  return effects.map(describeEffect);
-}
-
-function effectOf<K extends CaseEffect['kind']>(
-  effects: CaseEffect[],
-  kind: K,
-  timer?: TimerKind,
-): Extract<CaseEffect, { kind: K }> {
-  const found = effects.find(
-    (e) => e.kind === kind && (timer === undefined || (e.kind === 'schedule' && e.timer === timer)),
-  );
-  assert.ok(found, `no ${kind} ${timer ?? ''} effect`);
-  return found as Extract<CaseEffect, { kind: K }>;
-}
 
 const ALL_TIMERS = 'cancel-timers:window-open,window-close,verify-poll,verify-timeout';
 const APPROVAL = settings({ requireApproval: true });

@@ -82,8 +82,14 @@ describe('end users report a broken room or phone in a 1:1 chat; the helpdesk ch
     assert.deepEqual(validateCard(confirm).errors, []);
     assert.match(cardText(confirm), /Room 4B/);
     const t0 = Date.now();
+    h.emulator.clearRequests();
     const answer = await clickInChat(h, LEO, 'report.room', cardActions(confirm).get('report.room') ?? {});
     assert.match(cardText(answer), /Case \d+ is open for Room 4B/);
+    // One diagnosis serves both the case and the thread's card: the room account is read once.
+    const accountReads = h.emulator
+      .requests()
+      .filter((r) => r.path.toLowerCase() === '/v1.0/users/room-4b@contoso.com' && r.method === 'GET');
+    assert.equal(accountReads.length, 1);
 
     const post = await h.connector.waitFor((c) => c.at >= t0 && c.kind === 'create-conversation');
     const thread = cardText(cardOf(post));
